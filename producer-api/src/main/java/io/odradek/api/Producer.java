@@ -1,0 +1,83 @@
+package io.odradek.api;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.ServiceLoader;
+import java.util.concurrent.CompletableFuture;
+
+import io.odradek.api.spi.ProducerFactory;
+
+/**
+ * Sends records to Kafka asynchronously. Thread-safe: share one instance between threads.
+ *
+ * <pre>{@code
+ * ProducerConfig config = ProducerConfig.builder()
+ *         .bootstrapServers("localhost:9092")
+ *         .linger(Duration.ofMillis(5))
+ *         .build();
+ * try (Producer<String, String> producer =
+ *              Producer.create(config, Serializers.string(), Serializers.string())) {
+ *     producer.send(new ProducerRecord<>("orders", "order-17", "{\"total\": 42}"))
+ *             .thenAccept(md -> System.out.println("stored at offset " + md.offset()));
+ * }
+ * }</pre>
+ *
+ * <p>{@link #send} never blocks on metadata: records for a topic whose partitions are not known yet wait
+ * in the producer's buffer. It blocks only while {@code buffer.memory} is exhausted, for at most
+ * {@code max.block.ms}.
+ */
+public interface Producer<K, V> extends AutoCloseable {
+
+    /** Sends a record; the future completes when the broker acknowledged it (or failed for good). */
+    CompletableFuture<RecordMetadata> send(ProducerRecord<K, V> record);
+
+    /**
+     * Sends a record and calls {@code callback} on completion, on the producer's I/O thread, in the order
+     * the records of one partition were sent. Keep callbacks short.
+     */
+    CompletableFuture<RecordMetadata> send(ProducerRecord<K, V> record, Callback callback);
+
+    /** Sends everything buffered now and waits until each of those records is acknowledged or failed. */
+    void flush();
+
+    /** Partition metadata of a topic, fetching it if it is not known, waiting up to {@code max.block.ms}. */
+    List<PartitionInfo> partitionsFor(String topic);
+
+    /** Closes, waiting as long as it takes for buffered records to be sent. */
+    @Override
+    void close();
+
+    /**
+     * Closes, waiting at most {@code timeout} for buffered records; records not acknowledged by then are
+     * failed with a {@link ProducerClosedException}.
+     */
+    void close(Duration timeout);
+
+    /** Creates a producer from the implementation on the classpath (add {@code io.odradek:transport-nio}). */
+    static <K, V> Producer<K, V> create(ProducerConfig config, Serializer<K> keySerializer,
+                                        Serializer<V> valueSerializer) {
+        return factory().create(config, keySerializer, valueSerializer);
+    }
+
+    /** Creates a producer from Kafka-style properties ({@code bootstrap.servers}, {@code acks}, ...). */
+    static <K, V> Producer<K, V> create(Properties properties, Serializer<K> keySerializer,
+                                        Serializer<V> valueSerializer) {
+        return create(ProducerConfig.from(properties), keySerializer, valueSerializer);
+    }
+
+    /** Creates a producer from Kafka-style configuration keys. */
+    static <K, V> Producer<K, V> create(Map<String, ?> configs, Serializer<K> keySerializer,
+                                        Serializer<V> valueSerializer) {
+        return create(ProducerConfig.from(configs), keySerializer, valueSerializer);
+    }
+
+    private static ProducerFactory factory() {
+        return ServiceLoader.load(ProducerFactory.class, Producer.class.getClassLoader())
+                .findFirst()
+                .orElseThrow(() -> new ConfigException(
+                        "No Odradek producer implementation on the classpath: add the dependency "
+                                + "io.odradek:transport-nio (or io.odradek:transport-netty)"));
+    }
+}

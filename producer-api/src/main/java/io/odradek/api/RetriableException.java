@@ -1,0 +1,15 @@
+package io.odradek.api;
+
+/**
+ * A transient failure: sending again may succeed. The producer already retried it within
+ * {@code delivery.timeout.ms} before failing a record with it.
+ */
+public class RetriableException extends OdradekException {
+    public RetriableException(String message) {
+        super(message);
+    }
+
+    public RetriableException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
