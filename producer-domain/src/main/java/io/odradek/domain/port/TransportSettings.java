@@ -1,0 +1,13 @@
+package io.odradek.domain.port;
+
+/**
+ * What a transport needs to know from the producer's configuration.
+ *
+ * @param threadName            name for the I/O thread, e.g. {@code odradek-io-<client.id>}
+ * @param sendBufferBytes       SO_SNDBUF, or -1 for the OS default
+ * @param receiveBufferBytes    SO_RCVBUF, or -1 for the OS default
+ * @param maxResponseSizeBytes  a response frame larger than this is a protocol error: close the connection
+ */
+public record TransportSettings(String threadName, int sendBufferBytes, int receiveBufferBytes,
+                                int maxResponseSizeBytes) {
+}
