@@ -1,0 +1,410 @@
+package io.odradek.tools.broker;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.Uuid;
+
+/**
+ * A real Apache Kafka cluster (KRaft, every node both broker and controller) running in child JVMs on
+ * free loopback ports. Used by the {@code odradek broker} command and by the integration tests.
+ *
+ * <pre>{@code
+ * try (EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.builder()
+ *         .dataDir(Path.of("target/kafka"))
+ *         .autoCreateTopics(false)
+ *         .start()) {
+ *     kafka.createTopic("orders", 3);
+ *     String bootstrap = kafka.bootstrapServers(); // "127.0.0.1:41234"
+ * }
+ * }</pre>
+ *
+ * <p>The child JVMs use the caller's java binary and classpath, so Kafka's broker jars
+ * ({@code org.apache.kafka:kafka_2.13}) and a log4j2 implementation must be on the caller's classpath.
+ * A JVM shutdown hook kills the brokers if the caller exits without {@link #close()}. Methods are
+ * synchronized: one thread at a time starts, stops or reconfigures the cluster.
+ */
+public final class EmbeddedKafkaBroker implements AutoCloseable {
+
+    private static final Duration FORMAT_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(15);
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(200);
+    private static final int LOG_TAIL_LINES = 40;
+
+    private final Builder settings;
+    private final String classpath;
+    private final List<KafkaNode> nodes = new ArrayList<>();
+    private String clusterId;
+    private Admin admin;
+    private Thread shutdownHook;
+
+    private EmbeddedKafkaBroker(Builder settings) {
+        this.settings = settings;
+        this.classpath = settings.classpath != null ? settings.classpath : ChildJvm.currentClasspath();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Picks free ports, writes each node's configuration, formats its storage, launches the child JVMs and
+     * returns once every node is registered with the cluster. On failure the nodes are stopped and the
+     * exception carries the tail of their logs.
+     */
+    public synchronized EmbeddedKafkaBroker start() {
+        if (!nodes.isEmpty()) {
+            throw new IllegalStateException("already started");
+        }
+        try {
+            createNodes();
+            format();
+            shutdownHook = new Thread(this::killNodes, "odradek-kafka-broker-shutdown");
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+            for (KafkaNode node : nodes) {
+                node.start(classpath);
+            }
+            admin = Admin.create(adminProperties());
+            awaitRegistered(nodes);
+            return this;
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** {@code host:port} of every running node, comma separated, for {@code bootstrap.servers}. */
+    public synchronized String bootstrapServers() {
+        return nodes.stream().filter(KafkaNode::isRunning)
+                .map(node -> node.address().bootstrapServer())
+                .collect(Collectors.joining(","));
+    }
+
+    /** {@code host:port} of the node at {@code index} (0-based), running or not. */
+    public synchronized String bootstrapServer(int index) {
+        return node(index).address().bootstrapServer();
+    }
+
+    /** Kafka's node id of the node at {@code index} (0-based); node ids start at 1. */
+    public synchronized int nodeId(int index) {
+        return node(index).address().nodeId();
+    }
+
+    public synchronized int brokerCount() {
+        return nodes.size();
+    }
+
+    public synchronized String clusterId() {
+        return clusterId;
+    }
+
+    public Path dataDir() {
+        return settings.dataDir;
+    }
+
+    /** Creates a topic with the cluster's replication factor (up to 3) and waits until every partition has a leader. */
+    public void createTopic(String name, int partitions) {
+        createTopic(name, partitions, (short) Math.min(3, brokerCount()));
+    }
+
+    public synchronized void createTopic(String name, int partitions, short replicationFactor) {
+        call("create topic " + name, () -> admin.createTopics(
+                List.of(new NewTopic(name, partitions, replicationFactor))).all().get(30, TimeUnit.SECONDS));
+        awaitCondition("leaders for all partitions of " + name, () -> {
+            TopicDescription description = admin.describeTopics(List.of(name)).allTopicNames()
+                    .get(5, TimeUnit.SECONDS).get(name);
+            return description.partitions().size() == partitions && description.partitions().stream()
+                    .map(TopicPartitionInfo::leader).allMatch(leader -> leader != null && !leader.isEmpty());
+        });
+    }
+
+    /** True if the cluster knows a topic of that name. */
+    public synchronized boolean topicExists(String name) {
+        return call("list topics", () -> admin.listTopics().names().get(10, TimeUnit.SECONDS).contains(name));
+    }
+
+    /** Stops the node at {@code index} (0-based) cleanly; its data stays for {@link #startBroker(int)}. */
+    public synchronized void stopBroker(int index) {
+        KafkaNode node = node(index);
+        node.requestStop();
+        node.awaitStop(System.nanoTime() + STOP_GRACE.toNanos());
+    }
+
+    /** Restarts a node stopped by {@link #stopBroker(int)} on the same ports and waits until it is registered. */
+    public synchronized void startBroker(int index) {
+        KafkaNode node = node(index);
+        node.start(classpath);
+        awaitRegistered(List.of(node));
+    }
+
+    /** The last lines of every node's log, for diagnosing a failed test. */
+    public synchronized String logTails() {
+        return nodes.stream().map(node -> node.logTail(LOG_TAIL_LINES)).collect(Collectors.joining());
+    }
+
+    /** Stops every node (SIGTERM, then SIGKILL after a grace period). Safe to call more than once. */
+    @Override
+    public synchronized void close() {
+        if (admin != null) {
+            admin.close(Duration.ofSeconds(5));
+            admin = null;
+        }
+        stopNodes(STOP_GRACE);
+        if (shutdownHook != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException alreadyShuttingDown) {
+                // the hook is running or will run; it only kills what is still alive
+            }
+            shutdownHook = null;
+        }
+    }
+
+    private void killNodes() {
+        stopNodes(Duration.ofSeconds(5));
+    }
+
+    private void stopNodes(Duration grace) {
+        long deadlineNanos = System.nanoTime() + grace.toNanos();
+        List<KafkaNode> snapshot = List.copyOf(nodes);
+        snapshot.forEach(KafkaNode::requestStop);
+        snapshot.forEach(node -> node.awaitStop(deadlineNanos));
+    }
+
+    private void createNodes() {
+        int count = settings.brokers;
+        List<Integer> ports = FreePorts.allocate(2 * count);
+        if (settings.firstBrokerPort > 0) {
+            ports.set(0, settings.firstBrokerPort);
+        }
+        List<NodeAddress> addresses = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            addresses.add(new NodeAddress(i + 1, ports.get(2 * i), ports.get(2 * i + 1)));
+        }
+        for (NodeAddress address : addresses) {
+            KafkaNode node = new KafkaNode(address, settings.dataDir.resolve("node-" + address.nodeId()),
+                    settings.jvmOptions);
+            Properties props = ServerProperties.forNode(address, addresses, node.logDir().toString(),
+                    settings.numPartitions, settings.autoCreateTopics, settings.serverProperties);
+            node.writeConfig(props);
+            nodes.add(node);
+        }
+    }
+
+    /** Formats all nodes in parallel: each format is a short JVM run of a few seconds. */
+    private void format() {
+        clusterId = Uuid.randomUuid().toString();
+        Map<KafkaNode, Process> formats = new LinkedHashMap<>();
+        for (KafkaNode node : nodes) {
+            if (node.isFormatted()) {
+                throw new IllegalStateException("data directory " + node.dir() + " is already formatted;"
+                        + " give each cluster a fresh data directory");
+            }
+            formats.put(node, node.startFormat(classpath, clusterId));
+        }
+        formats.forEach((node, process) -> node.awaitFormat(process, FORMAT_TIMEOUT));
+    }
+
+    private void awaitRegistered(List<KafkaNode> expected) {
+        Set<Integer> expectedIds = expected.stream().map(node -> node.address().nodeId()).collect(Collectors.toSet());
+        awaitCondition("nodes " + expectedIds + " registered", () -> {
+            for (KafkaNode node : expected) {
+                if (node.hasExited()) {
+                    throw new IllegalStateException("Kafka node " + node.address().nodeId() + " "
+                            + node.exitDescription() + "\n" + node.logTail(LOG_TAIL_LINES));
+                }
+            }
+            Set<Integer> registered = admin.describeCluster(new DescribeClusterOptions().timeoutMs(2_000))
+                    .nodes().get(3, TimeUnit.SECONDS).stream().map(Node::id).collect(Collectors.toSet());
+            return registered.containsAll(expectedIds);
+        });
+    }
+
+    /**
+     * Polls {@code condition} until it is true or the startup timeout passes. Kafka's exceptions while
+     * polling (broker not listening yet, request timed out) mean "not yet"; an IllegalStateException thrown
+     * by the condition (a node died) aborts at once.
+     */
+    private void awaitCondition(String what, Check<Boolean> condition) {
+        long deadlineNanos = System.nanoTime() + settings.startupTimeout.toNanos();
+        Exception last = null;
+        while (true) {
+            try {
+                if (call(what, condition)) {
+                    return;
+                }
+            } catch (KafkaCallException e) {
+                last = e;
+            }
+            if (System.nanoTime() - deadlineNanos > 0) {
+                IllegalStateException failure = new IllegalStateException("timed out after "
+                        + settings.startupTimeout.toSeconds() + "s waiting for " + what + "\n" + logTails());
+                if (last != null) {
+                    failure.addSuppressed(last);
+                }
+                throw failure;
+            }
+            sleep(POLL_INTERVAL);
+        }
+    }
+
+    private static <T> T call(String what, Check<T> action) {
+        try {
+            return action.check();
+        } catch (ExecutionException e) {
+            throw new KafkaCallException(what + " failed: " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new KafkaCallException(what + " timed out", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted: " + what, e);
+        }
+    }
+
+    private Properties adminProperties() {
+        Properties props = new Properties();
+        props.setProperty(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, nodes.stream()
+                .map(node -> node.address().bootstrapServer()).collect(Collectors.joining(",")));
+        props.setProperty(AdminClientConfig.CLIENT_ID_CONFIG, "odradek-embedded-broker-admin");
+        props.setProperty(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+        props.setProperty(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");
+        props.setProperty(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "500");
+        return props;
+    }
+
+    private KafkaNode node(int index) {
+        if (index < 0 || index >= nodes.size()) {
+            throw new IndexOutOfBoundsException("no node " + index + " in a cluster of " + nodes.size());
+        }
+        return nodes.get(index);
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** Settings of an {@link EmbeddedKafkaBroker}; only {@link #dataDir(Path)} is required. */
+    public static final class Builder {
+        private Path dataDir;
+        private int brokers = 1;
+        private int numPartitions = 1;
+        private boolean autoCreateTopics = true;
+        private int firstBrokerPort;
+        private final Map<String, String> serverProperties = new LinkedHashMap<>();
+        private Duration startupTimeout = Duration.ofSeconds(60);
+        private String classpath;
+        private List<String> jvmOptions = List.of("-Xmx768m", "-XX:+UseG1GC");
+
+        private Builder() {
+        }
+
+        /** A directory of its own for this cluster; each node gets {@code node-<id>} inside it. */
+        public Builder dataDir(Path dataDir) {
+            this.dataDir = dataDir.toAbsolutePath();
+            return this;
+        }
+
+        /** Number of nodes (each broker and controller; a quorum of all of them). Default 1. */
+        public Builder brokers(int brokers) {
+            if (brokers < 1) {
+                throw new IllegalArgumentException("brokers must be at least 1: " + brokers);
+            }
+            this.brokers = brokers;
+            return this;
+        }
+
+        /** The broker's {@code num.partitions} for auto-created topics. Default 1. */
+        public Builder numPartitions(int numPartitions) {
+            if (numPartitions < 1) {
+                throw new IllegalArgumentException("numPartitions must be at least 1: " + numPartitions);
+            }
+            this.numPartitions = numPartitions;
+            return this;
+        }
+
+        /** {@code auto.create.topics.enable}. Default true, like Kafka; tests turn it off. */
+        public Builder autoCreateTopics(boolean autoCreateTopics) {
+            this.autoCreateTopics = autoCreateTopics;
+            return this;
+        }
+
+        /** A fixed client port for the first node instead of a free one (0, the default, picks one). */
+        public Builder firstBrokerPort(int port) {
+            if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException("not a port: " + port);
+            }
+            this.firstBrokerPort = port;
+            return this;
+        }
+
+        /** An extra {@code server.properties} entry for every node; overrides the defaults. */
+        public Builder serverProperty(String name, String value) {
+            serverProperties.put(name, value);
+            return this;
+        }
+
+        /** How long {@link #start()} and topic creation wait for the cluster. Default 60 seconds. */
+        public Builder startupTimeout(Duration startupTimeout) {
+            this.startupTimeout = startupTimeout;
+            return this;
+        }
+
+        /** The child JVMs' classpath; default: this JVM's classpath, with manifest-only jars expanded. */
+        public Builder classpath(String classpath) {
+            this.classpath = classpath;
+            return this;
+        }
+
+        /** JVM options of each broker JVM. Default {@code -Xmx768m -XX:+UseG1GC}. */
+        public Builder jvmOptions(List<String> jvmOptions) {
+            this.jvmOptions = List.copyOf(jvmOptions);
+            return this;
+        }
+
+        public EmbeddedKafkaBroker build() {
+            if (dataDir == null) {
+                throw new IllegalStateException("dataDir is required");
+            }
+            return new EmbeddedKafkaBroker(this);
+        }
+
+        /** Builds and {@linkplain EmbeddedKafkaBroker#start() starts} the cluster. */
+        public EmbeddedKafkaBroker start() {
+            return build().start();
+        }
+    }
+
+    @FunctionalInterface
+    private interface Check<T> {
+        T check() throws ExecutionException, TimeoutException, InterruptedException;
+    }
+
+    /** An admin call to the cluster failed; the cause is Kafka's exception. */
+    public static final class KafkaCallException extends RuntimeException {
+        KafkaCallException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}
