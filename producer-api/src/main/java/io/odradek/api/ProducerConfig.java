@@ -1,67 +1,320 @@
 package io.odradek.api;
 
+import static io.odradek.api.config.ProducerKeys.*;
+
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import io.odradek.api.config.ConfigKey;
+import io.odradek.api.config.ConfigValues;
+import io.odradek.api.config.CrossKeyRules;
+import io.odradek.api.config.PluginLoader;
+import io.odradek.api.config.ProducerKeys;
 
 /**
- * Immutable producer configuration. STUB: the typed getters below are the contract the rest of the
- * code base uses; parsing, defaults and validation are being written.
+ * Immutable, validated producer configuration, built with typed setters or from Kafka's key names.
+ *
+ * <pre>{@code
+ * ProducerConfig config = ProducerConfig.builder()
+ *         .bootstrapServers("broker-1:9092", "broker-2:9092")
+ *         .acks(Acks.ALL)
+ *         .linger(Duration.ofMillis(10))
+ *         .compression(CompressionType.ZSTD, 6)
+ *         .build();
+ *
+ * Properties properties = new Properties();
+ * properties.setProperty("bootstrap.servers", "broker-1:9092");
+ * properties.setProperty("linger.ms", "10");
+ * ProducerConfig same = ProducerConfig.from(properties);
+ * }</pre>
+ *
+ * <p>Keys, defaults and rules are Kafka 4.x's (see {@link ProducerKeys}). Every invalid value fails here,
+ * at construction, with a {@link ConfigException} that names the key, the value and what is allowed; an
+ * unknown key fails with the closest known one. As in Kafka, idempotence that is only on by default is
+ * turned off when {@code acks}, {@code retries} or {@code max.in.flight.requests.per.connection} conflict
+ * with it, while an explicit {@code enable.idempotence=true} with such a conflict fails; a default
+ * {@code delivery.timeout.ms} below {@code linger.ms + request.timeout.ms} is raised to that sum, an
+ * explicit one fails; a backoff above its maximum is lowered to the maximum (KIP-580).
+ *
+ * <p>Plugins named by class ({@code partitioner.class}, {@code interceptor.classes}) are instantiated
+ * here and receive {@link #asMap()} in {@code configure}; plugin instances handed to the builder are used
+ * as they are.
  */
 public final class ProducerConfig {
 
-    private ProducerConfig() {
+    private static final AtomicInteger CLIENT_ID_SEQUENCE = new AtomicInteger();
+
+    private final ConfigValues values;
+    private final String clientId;
+    private final Map<String, Object> settings;
+    private final Partitioner partitioner;
+    private final List<ProducerInterceptor<?, ?>> interceptors;
+
+    private ProducerConfig(Map<?, ?> raw) {
+        values = ConfigValues.parse(raw);
+        CrossKeyRules.apply(values);
+        clientId = values.get(CLIENT_ID) != null ? (String) values.get(CLIENT_ID) : defaultClientId(values);
+        settings = settingsByKafkaName(values, clientId);
+        List<Object> created = new ArrayList<>();
+        try {
+            Object partitionerValue = values.get(PARTITIONER_CLASS);
+            partitioner = partitionerValue == null ? null
+                    : (Partitioner) track(created, PluginLoader.create(PARTITIONER_CLASS, partitionerValue, settings));
+            List<ProducerInterceptor<?, ?>> chain = new ArrayList<>();
+            for (Object interceptor : (List<?>) values.get(INTERCEPTOR_CLASSES)) {
+                chain.add((ProducerInterceptor<?, ?>) track(created,
+                        PluginLoader.create(INTERCEPTOR_CLASSES, interceptor, settings)));
+            }
+            interceptors = Collections.unmodifiableList(chain);
+        } catch (RuntimeException e) {
+            closeCreated(created, values, e);
+            throw e;
+        }
     }
 
     public static Builder builder() {
-        throw new UnsupportedOperationException("being written");
+        return new Builder();
     }
 
+    /** Reads Kafka's key names; String values are parsed, typed values (Integer, Boolean, Class…) taken as they are. */
     public static ProducerConfig from(Properties properties) {
-        throw new UnsupportedOperationException("being written");
+        Map<Object, Object> raw = new HashMap<>(properties);
+        for (String name : properties.stringPropertyNames()) {
+            // Values from a Properties' defaults are only visible through getProperty.
+            raw.putIfAbsent(name, properties.getProperty(name));
+        }
+        return new ProducerConfig(raw);
     }
 
+    /** Reads Kafka's key names; String values are parsed, typed values (Integer, Boolean, Class…) taken as they are. */
     public static ProducerConfig from(Map<String, ?> configs) {
-        throw new UnsupportedOperationException("being written");
+        return new ProducerConfig(configs);
     }
 
-    public List<String> bootstrapServers() { throw new UnsupportedOperationException(); }
-    public String clientId() { throw new UnsupportedOperationException(); }
-    public Acks acks() { throw new UnsupportedOperationException(); }
-    public Duration linger() { throw new UnsupportedOperationException(); }
-    public int batchSizeBytes() { throw new UnsupportedOperationException(); }
-    public long bufferMemoryBytes() { throw new UnsupportedOperationException(); }
-    public Duration maxBlock() { throw new UnsupportedOperationException(); }
-    public Duration requestTimeout() { throw new UnsupportedOperationException(); }
-    public Duration deliveryTimeout() { throw new UnsupportedOperationException(); }
-    public int retries() { throw new UnsupportedOperationException(); }
-    public Duration retryBackoff() { throw new UnsupportedOperationException(); }
-    public Duration retryBackoffMax() { throw new UnsupportedOperationException(); }
-    public Duration reconnectBackoff() { throw new UnsupportedOperationException(); }
-    public Duration reconnectBackoffMax() { throw new UnsupportedOperationException(); }
-    public Duration socketConnectionSetupTimeout() { throw new UnsupportedOperationException(); }
-    public int maxRequestSizeBytes() { throw new UnsupportedOperationException(); }
-    public int maxInFlightRequestsPerConnection() { throw new UnsupportedOperationException(); }
-    public boolean idempotenceEnabled() { throw new UnsupportedOperationException(); }
-    public CompressionType compressionType() { throw new UnsupportedOperationException(); }
-    /** The level for {@link #compressionType()}; its default level when none was set. */
-    public int compressionLevel() { throw new UnsupportedOperationException(); }
-    public Optional<Partitioner> partitioner() { throw new UnsupportedOperationException(); }
-    public boolean partitionerIgnoreKeys() { throw new UnsupportedOperationException(); }
-    public List<ProducerInterceptor<?, ?>> interceptors() { throw new UnsupportedOperationException(); }
-    public Duration metadataMaxAge() { throw new UnsupportedOperationException(); }
-    public Optional<String> transactionalId() { throw new UnsupportedOperationException(); }
-    public Duration transactionTimeout() { throw new UnsupportedOperationException(); }
-    public Optional<String> transport() { throw new UnsupportedOperationException(); }
-    public int sendBufferBytes() { throw new UnsupportedOperationException(); }
-    public int receiveBufferBytes() { throw new UnsupportedOperationException(); }
-    /** Every setting as Kafka's key names spell them, for plugins' {@code configure}. */
-    public Map<String, Object> asMap() { throw new UnsupportedOperationException(); }
+    @SuppressWarnings("unchecked")
+    public List<String> bootstrapServers() { return (List<String>) values.get(BOOTSTRAP_SERVERS); }
+    public String clientId() { return clientId; }
+    public Acks acks() { return (Acks) values.get(ACKS); }
+    public Duration linger() { return millis(LINGER_MS); }
+    public int batchSizeBytes() { return values.getInt(BATCH_SIZE); }
+    public long bufferMemoryBytes() { return values.getLong(BUFFER_MEMORY); }
+    public Duration maxBlock() { return millis(MAX_BLOCK_MS); }
+    public Duration requestTimeout() { return millis(REQUEST_TIMEOUT_MS); }
+    /** At least {@code linger + requestTimeout}: a default below that is raised to it, as Kafka does. */
+    public Duration deliveryTimeout() { return millis(DELIVERY_TIMEOUT_MS); }
+    public int retries() { return values.getInt(RETRIES); }
+    /** The first retry's backoff; never above {@link #retryBackoffMax()} (KIP-580). */
+    public Duration retryBackoff() { return millis(RETRY_BACKOFF_MS); }
+    public Duration retryBackoffMax() { return millis(RETRY_BACKOFF_MAX_MS); }
+    /** The first reconnect's backoff; never above {@link #reconnectBackoffMax()}. */
+    public Duration reconnectBackoff() { return millis(RECONNECT_BACKOFF_MS); }
+    public Duration reconnectBackoffMax() { return millis(RECONNECT_BACKOFF_MAX_MS); }
+    public Duration socketConnectionSetupTimeout() { return millis(SOCKET_CONNECTION_SETUP_TIMEOUT_MS); }
+    public int maxRequestSizeBytes() { return values.getInt(MAX_REQUEST_SIZE); }
+    public int maxInFlightRequestsPerConnection() { return values.getInt(MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION); }
+    /** Effective: false when idempotence was on only by default and another setting conflicts with it. */
+    public boolean idempotenceEnabled() { return values.getBoolean(ENABLE_IDEMPOTENCE); }
+    public CompressionType compressionType() { return (CompressionType) values.get(COMPRESSION_TYPE); }
 
+    /** The level for {@link #compressionType()}; its default level when none was set; 0 for none and snappy. */
+    public int compressionLevel() {
+        String levelKey = COMPRESSION_LEVEL_KEYS.get(compressionType());
+        return levelKey == null ? 0 : values.getInt(levelKey);
+    }
+
+    /** Empty means the built-in partitioner (murmur2 for keys, sticky for null keys). */
+    public Optional<Partitioner> partitioner() { return Optional.ofNullable(partitioner); }
+    public boolean partitionerIgnoreKeys() { return values.getBoolean(PARTITIONER_IGNORE_KEYS); }
+    /** In the order configured; unmodifiable. */
+    public List<ProducerInterceptor<?, ?>> interceptors() { return interceptors; }
+    public Duration metadataMaxAge() { return millis(METADATA_MAX_AGE_MS); }
+    public Optional<String> transactionalId() { return Optional.ofNullable((String) values.get(TRANSACTIONAL_ID)); }
+    public Duration transactionTimeout() { return millis(TRANSACTION_TIMEOUT_MS); }
+    /** {@code nio} or {@code netty}; empty means whichever transport module is on the class path. */
+    public Optional<String> transport() { return Optional.ofNullable((String) values.get(TRANSPORT)); }
+    /** -1 means the operating system's default. */
+    public int sendBufferBytes() { return values.getInt(SEND_BUFFER_BYTES); }
+    /** -1 means the operating system's default. */
+    public int receiveBufferBytes() { return values.getInt(RECEIVE_BUFFER_BYTES); }
+
+    /**
+     * Every setting as Kafka's key names spell them, for plugins' {@code configure}: effective values
+     * (after the cross-key rules), sorted by key, unmodifiable. Enums appear as Kafka spells them
+     * ({@code "all"}, {@code "zstd"}), plugins as class names, lists as {@code List<String>}; unset
+     * optional keys (e.g. {@code transactional.id}) are absent; accepted-but-ignored keys appear as given.
+     */
+    public Map<String, Object> asMap() { return settings; }
+
+    /** One {@code key = value} line per setting, sorted by key. */
+    @Override
+    public String toString() {
+        return settings.entrySet().stream()
+                .map(entry -> "    " + entry.getKey() + " = " + entry.getValue())
+                .collect(Collectors.joining("\n", "ProducerConfig values:\n", ""));
+    }
+
+    private Duration millis(String key) {
+        Object value = values.get(key);
+        return Duration.ofMillis(((Number) value).longValue());
+    }
+
+    /** Kafka names a transactional producer after its transactional.id, which makes logs easier to follow. */
+    private static String defaultClientId(ConfigValues values) {
+        Object transactionalId = values.get(TRANSACTIONAL_ID);
+        return "odradek-producer-" + (transactionalId != null ? transactionalId : CLIENT_ID_SEQUENCE.incrementAndGet());
+    }
+
+    private static Map<String, Object> settingsByKafkaName(ConfigValues values, String clientId) {
+        Map<String, Object> settings = new TreeMap<>(values.ignored());
+        for (ConfigKey key : ProducerKeys.all()) {
+            Object value = values.get(key.name());
+            if (value != null) {
+                settings.put(key.name(), asKafkaValue(value));
+            }
+        }
+        settings.put(CLIENT_ID, clientId);
+        return Collections.unmodifiableMap(settings);
+    }
+
+    private static Object asKafkaValue(Object value) {
+        if (value instanceof Acks acks) {
+            return acks.configValue();
+        }
+        if (value instanceof CompressionType type) {
+            return type.configValue();
+        }
+        if (value instanceof Partitioner || value instanceof Class<?>) {
+            return PluginLoader.className(value);
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(element -> element instanceof String text ? text : PluginLoader.className(element))
+                    .toList();
+        }
+        return value;
+    }
+
+    private static Object track(List<Object> created, Object plugin) {
+        created.add(plugin);
+        return plugin;
+    }
+
+    /** Closes the plugins this constructor instantiated (not the user's instances) when a later one fails. */
+    private static void closeCreated(List<Object> created, ConfigValues values, RuntimeException failure) {
+        List<Object> givenInstances = new ArrayList<>((List<?>) values.get(INTERCEPTOR_CLASSES));
+        givenInstances.add(values.get(PARTITIONER_CLASS));
+        for (Object plugin : created) {
+            if (givenInstances.stream().anyMatch(given -> given == plugin)) {
+                continue;
+            }
+            try {
+                ((AutoCloseable) plugin).close();
+            } catch (Exception e) {
+                failure.addSuppressed(e);
+            }
+        }
+    }
+
+    /**
+     * Typed setters named after what they set; {@link #set(String, Object)} takes any Kafka key. Later
+     * calls win. Nothing is validated until {@link #build()}, which applies exactly the rules of
+     * {@link ProducerConfig#from(Map)}.
+     */
     public static final class Builder {
-        public Builder partitioner(Partitioner partitioner) { throw new UnsupportedOperationException(); }
-        public ProducerConfig build() { throw new UnsupportedOperationException(); }
+        private final Map<String, Object> raw = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /** {@code host:port} entries; one argument may also be a comma list. */
+        public Builder bootstrapServers(String... hostAndPorts) {
+            return set(BOOTSTRAP_SERVERS, String.join(",", hostAndPorts));
+        }
+
+        public Builder clientId(String clientId) { return set(CLIENT_ID, clientId); }
+        public Builder acks(Acks acks) { return set(ACKS, acks); }
+        public Builder linger(Duration linger) { return set(LINGER_MS, linger.toMillis()); }
+        public Builder batchSizeBytes(int batchSizeBytes) { return set(BATCH_SIZE, batchSizeBytes); }
+        public Builder bufferMemoryBytes(long bufferMemoryBytes) { return set(BUFFER_MEMORY, bufferMemoryBytes); }
+        public Builder maxBlock(Duration maxBlock) { return set(MAX_BLOCK_MS, maxBlock.toMillis()); }
+        public Builder requestTimeout(Duration timeout) { return set(REQUEST_TIMEOUT_MS, timeout.toMillis()); }
+        public Builder deliveryTimeout(Duration timeout) { return set(DELIVERY_TIMEOUT_MS, timeout.toMillis()); }
+        public Builder retries(int retries) { return set(RETRIES, retries); }
+        public Builder retryBackoff(Duration backoff) { return set(RETRY_BACKOFF_MS, backoff.toMillis()); }
+        public Builder retryBackoffMax(Duration backoffMax) { return set(RETRY_BACKOFF_MAX_MS, backoffMax.toMillis()); }
+        public Builder maxRequestSizeBytes(int maxRequestSizeBytes) { return set(MAX_REQUEST_SIZE, maxRequestSizeBytes); }
+
+        public Builder maxInFlightRequestsPerConnection(int maxInFlight) {
+            return set(MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, maxInFlight);
+        }
+
+        public Builder idempotence(boolean enabled) { return set(ENABLE_IDEMPOTENCE, enabled); }
+        public Builder compression(CompressionType type) { return set(COMPRESSION_TYPE, type); }
+
+        /** Sets the codec and its level ({@code compression.<codec>.level}); the range is checked at build. */
+        public Builder compression(CompressionType type, int level) {
+            String levelKey = COMPRESSION_LEVEL_KEYS.get(type);
+            if (levelKey == null) {
+                throw new ConfigException("Invalid value '" + type.configValue() + "' for configuration "
+                        + COMPRESSION_TYPE + " with level " + level + ": only gzip, lz4 and zstd have levels");
+            }
+            set(COMPRESSION_TYPE, type);
+            return set(levelKey, level);
+        }
+
+        /** A partitioner instance, used as it is (its {@code configure} is not called). */
+        public Builder partitioner(Partitioner partitioner) {
+            return set(PARTITIONER_CLASS, Objects.requireNonNull(partitioner, "partitioner"));
+        }
+
+        /** A partitioner class with a public no-arg constructor, instantiated and configured at build. */
+        public Builder partitionerClass(Class<? extends Partitioner> partitionerClass) {
+            return set(PARTITIONER_CLASS, Objects.requireNonNull(partitionerClass, "partitionerClass"));
+        }
+
+        /** Appends an interceptor instance, used as it is, after any already configured. */
+        public Builder interceptor(ProducerInterceptor<?, ?> interceptor) {
+            Objects.requireNonNull(interceptor, "interceptor");
+            List<Object> chain = new ArrayList<>();
+            Object existing = raw.get(INTERCEPTOR_CLASSES);
+            if (existing instanceof String names) {
+                chain.addAll(List.of(names.split(",")));
+            } else if (existing instanceof List<?> list) {
+                chain.addAll(list);
+            } else if (existing != null) {
+                chain.add(existing);
+            }
+            chain.add(interceptor);
+            return set(INTERCEPTOR_CLASSES, chain);
+        }
+
+        public Builder transactionalId(String transactionalId) { return set(TRANSACTIONAL_ID, transactionalId); }
+        /** {@code nio} or {@code netty}. */
+        public Builder transport(String transport) { return set(TRANSPORT, transport); }
+
+        /** Any Kafka key, with a String or typed value; null removes an earlier setting. */
+        public Builder set(String kafkaKey, Object value) {
+            Objects.requireNonNull(kafkaKey, "kafkaKey");
+            if (value == null) {
+                raw.remove(kafkaKey);
+            } else {
+                raw.put(kafkaKey, value);
+            }
+            return this;
+        }
+
+        public ProducerConfig build() {
+            return new ProducerConfig(raw);
+        }
     }
 }

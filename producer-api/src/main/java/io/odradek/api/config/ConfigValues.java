@@ -1,0 +1,113 @@
+package io.odradek.api.config;
+
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import io.odradek.api.ConfigException;
+
+/**
+ * The typed values of one configuration: every key of {@link ProducerKeys} (the user's value or the
+ * default), which keys the user set, and the accepted-but-ignored keys as given. Cross-key rules
+ * ({@link CrossKeyRules}) adjust it before {@code ProducerConfig} reads it.
+ */
+public final class ConfigValues {
+
+    private final Map<String, Object> values = new HashMap<>();
+    private final Set<String> explicitlySet = new HashSet<>();
+    private final Map<String, Object> ignored = new TreeMap<>();
+
+    private ConfigValues() {
+    }
+
+    /**
+     * Parses {@code raw} key by key, in sorted key order so the first error reported does not depend on
+     * a map's iteration order. A null value means "unset": the key keeps its default.
+     */
+    public static ConfigValues parse(Map<?, ?> raw) {
+        Map<String, Object> sorted = new TreeMap<>();
+        for (Map.Entry<?, ?> entry : raw.entrySet()) {
+            if (!(entry.getKey() instanceof String key)) {
+                throw new ConfigException("Invalid configuration key '" + entry.getKey()
+                        + "': keys are Strings such as 'linger.ms'");
+            }
+            if (entry.getValue() != null) {
+                sorted.put(key.trim(), entry.getValue());
+            }
+        }
+        ConfigValues result = new ConfigValues();
+        for (Map.Entry<String, Object> entry : sorted.entrySet()) {
+            result.accept(entry.getKey(), entry.getValue());
+        }
+        for (ConfigKey key : ProducerKeys.all()) {
+            if (!result.explicitlySet.contains(key.name())) {
+                if (key.required()) {
+                    throw new ConfigException("Missing required configuration " + key.name());
+                }
+                result.values.put(key.name(), key.defaultValue());
+            }
+        }
+        return result;
+    }
+
+    private void accept(String name, Object raw) {
+        ConfigKey key = ProducerKeys.find(name);
+        if (key != null) {
+            values.put(name, key.parse(raw));
+            explicitlySet.add(name);
+        } else if (ProducerKeys.isAcceptedButIgnored(name)) {
+            ignored.put(name, raw);
+        } else if (ProducerKeys.isUnsupportedSecurityKey(name)) {
+            throw new ConfigException("Unsupported configuration '" + name
+                    + "': TLS and SASL are not supported yet; only security.protocol=PLAINTEXT works");
+        } else {
+            throw new ConfigException("Unknown configuration '" + name + "'"
+                    + KeySuggester.closest(name, ProducerKeys.knownNames())
+                    .map(suggestion -> "; did you mean '" + suggestion + "'?")
+                    .orElse("; see io.odradek.api.config.ProducerKeys for the supported keys"));
+        }
+    }
+
+    /** Whether the user set {@code name} (to any value, even the default). */
+    public boolean isExplicitlySet(String name) {
+        return explicitlySet.contains(name);
+    }
+
+    /** The typed value; null only for optional keys that are unset. */
+    public Object get(String name) {
+        requireKnown(name);
+        return values.get(name);
+    }
+
+    public int getInt(String name) {
+        return (Integer) get(name);
+    }
+
+    public long getLong(String name) {
+        return (Long) get(name);
+    }
+
+    public boolean getBoolean(String name) {
+        return (Boolean) get(name);
+    }
+
+    /** Replaces a value, for cross-key rules that resolve one setting from others (as Kafka does). */
+    void put(String name, Object value) {
+        requireKnown(name);
+        values.put(name, value);
+    }
+
+    /** The accepted-but-ignored keys as the user gave them. */
+    public Map<String, Object> ignored() {
+        return Collections.unmodifiableMap(ignored);
+    }
+
+    private static void requireKnown(String name) {
+        if (ProducerKeys.find(name) == null) {
+            throw new IllegalArgumentException("not a key of the table: " + name);
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package io.odradek.api.config;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.odradek.api.Partitioner;
+import io.odradek.api.ProducerInterceptor;
+
+
+/**
+ * Loads and instantiates plugin classes named in the configuration ({@code partitioner.class},
+ * {@code interceptor.classes}). Checking the interface when parsing, and instantiating only once the whole
+ * configuration is valid, means a bad setting elsewhere never leaves a half-configured plugin behind.
+ */
+public final class PluginLoader {
+
+    private PluginLoader() {
+    }
+
+    /**
+     * A parser for a single plugin: a class name, a {@code Class}, or an instance of {@code type} (kept
+     * as given). The result is a {@code Class} that implements {@code type} and has a public no-arg
+     * constructor, or the instance.
+     */
+    public static ValueParser plugin(Class<?> type) {
+        return (key, raw) -> toClassOrInstance(key, raw, raw, type);
+    }
+
+    /** A parser for a comma list (or {@code List}) of plugins; the result is an unmodifiable list. */
+    public static ValueParser plugins(Class<?> type) {
+        return (key, raw) -> {
+            List<Object> result = new ArrayList<>();
+            if (raw instanceof String text) {
+                for (String name : Parsers.stringList(key, text, "")) {
+                    result.add(toClassOrInstance(key, raw, name, type));
+                }
+            } else if (raw instanceof List<?> list) {
+                for (Object element : list) {
+                    if (!(element instanceof String name && name.isBlank())) {
+                        result.add(toClassOrInstance(key, raw, element, type));
+                    }
+                }
+            } else {
+                result.add(toClassOrInstance(key, raw, raw, type));
+            }
+            return List.copyOf(result);
+        };
+    }
+
+    /**
+     * Instantiates {@code classOrInstance} if it is a class and passes {@code configs} to its
+     * {@code configure}. Instances are returned unchanged and not configured: the user built them, as
+     * Kafka does with serializer instances.
+     */
+    public static Object create(String key, Object classOrInstance, Map<String, Object> configs) {
+        if (!(classOrInstance instanceof Class<?> pluginClass)) {
+            return classOrInstance;
+        }
+        Object instance;
+        try {
+            instance = pluginClass.getConstructor().newInstance();
+        } catch (InvocationTargetException e) {
+            throw ConfigErrors.invalid(key, pluginClass, "the constructor of " + pluginClass.getName() + " threw "
+                    + e.getCause(), e.getCause());
+        } catch (ReflectiveOperationException | LinkageError e) {
+            throw ConfigErrors.invalid(key, pluginClass, "could not instantiate " + pluginClass.getName() + ": " + e, e);
+        }
+        try {
+            if (instance instanceof Partitioner partitioner) {
+                partitioner.configure(configs);
+            } else if (instance instanceof ProducerInterceptor<?, ?> interceptor) {
+                interceptor.configure(configs);
+            }
+        } catch (RuntimeException e) {
+            throw ConfigErrors.invalid(key, pluginClass, "configure(...) of " + pluginClass.getName() + " threw " + e,
+                    e);
+        }
+        return instance;
+    }
+
+    private static Object toClassOrInstance(String key, Object raw, Object element, Class<?> type) {
+        if (type.isInstance(element)) {
+            return element;
+        }
+        Class<?> pluginClass;
+        if (element instanceof Class<?> given) {
+            pluginClass = given;
+        } else if (element instanceof String name && !name.isBlank()) {
+            pluginClass = load(key, raw, name.trim());
+        } else {
+            throw ConfigErrors.invalid(key, raw, "expected a class name, a Class or an instance of "
+                    + type.getName());
+        }
+        if (!type.isAssignableFrom(pluginClass)) {
+            throw ConfigErrors.invalid(key, raw, "class " + pluginClass.getName() + " does not implement "
+                    + type.getName());
+        }
+        if (!hasPublicNoArgConstructor(pluginClass)) {
+            throw ConfigErrors.invalid(key, raw, "class " + pluginClass.getName()
+                    + " needs to be a public concrete class with a public no-arg constructor");
+        }
+        return pluginClass;
+    }
+
+    private static Class<?> load(String key, Object raw, String className) {
+        ClassLoader contextLoader = Thread.currentThread().getContextClassLoader();
+        ClassLoader ownLoader = PluginLoader.class.getClassLoader();
+        for (ClassLoader loader : new ClassLoader[] {contextLoader, ownLoader}) {
+            if (loader == null) {
+                continue;
+            }
+            try {
+                return Class.forName(className, false, loader);
+            } catch (ClassNotFoundException | LinkageError e) {
+                // Try the next loader: applications servers often put plugins only on the context loader.
+            }
+        }
+        throw ConfigErrors.invalid(key, raw, "class " + className + " could not be found");
+    }
+
+    private static boolean hasPublicNoArgConstructor(Class<?> pluginClass) {
+        if (pluginClass.isInterface() || Modifier.isAbstract(pluginClass.getModifiers())
+                || !Modifier.isPublic(pluginClass.getModifiers())) {
+            return false;
+        }
+        try {
+            Constructor<?> constructor = pluginClass.getConstructor();
+            return Modifier.isPublic(constructor.getModifiers());
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
+    }
+
+    /** The class name of a plugin value, for {@code asMap()} and error messages. */
+    public static String className(Object classOrInstance) {
+        return classOrInstance instanceof Class<?> type ? type.getName() : classOrInstance.getClass().getName();
+    }
+
+}

@@ -1,0 +1,168 @@
+package io.odradek.api.config;
+
+import static io.odradek.api.config.Parsers.bool;
+import static io.odradek.api.config.Parsers.intBetween;
+import static io.odradek.api.config.Parsers.longBetween;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import io.odradek.api.Acks;
+import io.odradek.api.CompressionType;
+import io.odradek.api.Partitioner;
+import io.odradek.api.ProducerInterceptor;
+
+/**
+ * The producer's configuration keys, spelled as Kafka spells them, with Kafka 4.x defaults. Use the
+ * constants instead of string literals when you build a {@code Map} or {@code Properties}.
+ */
+public final class ProducerKeys {
+
+    public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
+    public static final String CLIENT_ID = "client.id";
+    public static final String ACKS = "acks";
+    public static final String LINGER_MS = "linger.ms";
+    public static final String BATCH_SIZE = "batch.size";
+    public static final String BUFFER_MEMORY = "buffer.memory";
+    public static final String MAX_BLOCK_MS = "max.block.ms";
+    public static final String REQUEST_TIMEOUT_MS = "request.timeout.ms";
+    public static final String DELIVERY_TIMEOUT_MS = "delivery.timeout.ms";
+    public static final String RETRIES = "retries";
+    public static final String RETRY_BACKOFF_MS = "retry.backoff.ms";
+    public static final String RETRY_BACKOFF_MAX_MS = "retry.backoff.max.ms";
+    public static final String RECONNECT_BACKOFF_MS = "reconnect.backoff.ms";
+    public static final String RECONNECT_BACKOFF_MAX_MS = "reconnect.backoff.max.ms";
+    public static final String SOCKET_CONNECTION_SETUP_TIMEOUT_MS = "socket.connection.setup.timeout.ms";
+    public static final String MAX_REQUEST_SIZE = "max.request.size";
+    public static final String MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION = "max.in.flight.requests.per.connection";
+    public static final String ENABLE_IDEMPOTENCE = "enable.idempotence";
+    public static final String COMPRESSION_TYPE = "compression.type";
+    public static final String COMPRESSION_GZIP_LEVEL = "compression.gzip.level";
+    public static final String COMPRESSION_LZ4_LEVEL = "compression.lz4.level";
+    public static final String COMPRESSION_ZSTD_LEVEL = "compression.zstd.level";
+    public static final String PARTITIONER_CLASS = "partitioner.class";
+    public static final String PARTITIONER_IGNORE_KEYS = "partitioner.ignore.keys";
+    public static final String INTERCEPTOR_CLASSES = "interceptor.classes";
+    public static final String METADATA_MAX_AGE_MS = "metadata.max.age.ms";
+    public static final String TRANSACTIONAL_ID = "transactional.id";
+    public static final String TRANSACTION_TIMEOUT_MS = "transaction.timeout.ms";
+    /** Odradek's own key: {@code nio} or {@code netty}; unset means whichever transport is on the class path. */
+    public static final String TRANSPORT = "transport";
+    public static final String SEND_BUFFER_BYTES = "send.buffer.bytes";
+    public static final String RECEIVE_BUFFER_BYTES = "receive.buffer.bytes";
+    public static final String SECURITY_PROTOCOL = "security.protocol";
+
+    /** The compression level key of each codec that has levels. */
+    public static final Map<CompressionType, String> COMPRESSION_LEVEL_KEYS = Map.of(
+            CompressionType.GZIP, COMPRESSION_GZIP_LEVEL,
+            CompressionType.LZ4, COMPRESSION_LZ4_LEVEL,
+            CompressionType.ZSTD, COMPRESSION_ZSTD_LEVEL);
+
+    /**
+     * Kafka keys a Java application may pass that Odradek accepts, keeps in {@code asMap()}, and does not
+     * act on: serializers are passed as objects, and the rest tune parts of Kafka's client we do not have.
+     */
+    public static final Set<String> ACCEPTED_BUT_IGNORED = Set.of(
+            "key.serializer", "value.serializer", "metadata.max.idle.ms", "connections.max.idle.ms",
+            "partitioner.adaptive.partitioning.enable", "partitioner.availability.timeout.ms",
+            "client.dns.lookup", "metric.reporters", "enable.metrics.push");
+
+    /** Prefixes of ignored key families (as {@link #ACCEPTED_BUT_IGNORED}). */
+    public static final List<String> ACCEPTED_BUT_IGNORED_PREFIXES = List.of("metrics.");
+
+    /** Prefixes of security keys, rejected until TLS and SASL are supported. */
+    public static final List<String> UNSUPPORTED_SECURITY_PREFIXES = List.of("ssl.", "sasl.");
+
+    private static final int MAX_INT = Integer.MAX_VALUE;
+    private static final long MAX_LONG = Long.MAX_VALUE;
+
+    private static final Map<String, ConfigKey> TABLE = table(
+            ConfigKey.required(BOOTSTRAP_SERVERS, Parsers.bootstrapServers()),
+            // Absent means "pick one at construction": see ProducerConfig for the counter.
+            ConfigKey.optional(CLIENT_ID, Parsers.nonEmptyString(), null),
+            ConfigKey.optional(ACKS, Parsers.acks(), Acks.ALL),
+            ConfigKey.optional(LINGER_MS, longBetween(0, MAX_LONG), 5L),
+            ConfigKey.optional(BATCH_SIZE, intBetween(0, MAX_INT), 16384),
+            ConfigKey.optional(BUFFER_MEMORY, longBetween(0, MAX_LONG), 33554432L),
+            ConfigKey.optional(MAX_BLOCK_MS, longBetween(0, MAX_LONG), 60000L),
+            ConfigKey.optional(REQUEST_TIMEOUT_MS, intBetween(0, MAX_INT), 30000),
+            ConfigKey.optional(DELIVERY_TIMEOUT_MS, intBetween(0, MAX_INT), 120000),
+            ConfigKey.optional(RETRIES, intBetween(0, MAX_INT), MAX_INT),
+            ConfigKey.optional(RETRY_BACKOFF_MS, longBetween(0, MAX_LONG), 100L),
+            ConfigKey.optional(RETRY_BACKOFF_MAX_MS, longBetween(0, MAX_LONG), 1000L),
+            ConfigKey.optional(RECONNECT_BACKOFF_MS, longBetween(0, MAX_LONG), 50L),
+            ConfigKey.optional(RECONNECT_BACKOFF_MAX_MS, longBetween(0, MAX_LONG), 1000L),
+            ConfigKey.optional(SOCKET_CONNECTION_SETUP_TIMEOUT_MS, longBetween(0, MAX_LONG), 10000L),
+            ConfigKey.optional(MAX_REQUEST_SIZE, intBetween(1, MAX_INT), 1048576),
+            ConfigKey.optional(MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, intBetween(1, MAX_INT), 5),
+            ConfigKey.optional(ENABLE_IDEMPOTENCE, bool(), true),
+            ConfigKey.optional(COMPRESSION_TYPE, Parsers.compressionType(), CompressionType.NONE),
+            ConfigKey.optional(COMPRESSION_GZIP_LEVEL, Parsers.compressionLevel(CompressionType.GZIP),
+                    CompressionType.GZIP.defaultLevel()),
+            ConfigKey.optional(COMPRESSION_LZ4_LEVEL, Parsers.compressionLevel(CompressionType.LZ4),
+                    CompressionType.LZ4.defaultLevel()),
+            ConfigKey.optional(COMPRESSION_ZSTD_LEVEL, Parsers.compressionLevel(CompressionType.ZSTD),
+                    CompressionType.ZSTD.defaultLevel()),
+            ConfigKey.optional(PARTITIONER_CLASS, PluginLoader.plugin(Partitioner.class), null),
+            ConfigKey.optional(PARTITIONER_IGNORE_KEYS, bool(), false),
+            ConfigKey.optional(INTERCEPTOR_CLASSES, PluginLoader.plugins(ProducerInterceptor.class), List.of()),
+            ConfigKey.optional(METADATA_MAX_AGE_MS, longBetween(0, MAX_LONG), 300000L),
+            ConfigKey.optional(TRANSACTIONAL_ID, Parsers.nonEmptyString(), null),
+            ConfigKey.optional(TRANSACTION_TIMEOUT_MS, intBetween(1, MAX_INT), 60000),
+            ConfigKey.optional(TRANSPORT, Parsers.oneOf("nio", "netty"), null),
+            // -1 asks for the operating system's default buffer size, as in Kafka.
+            ConfigKey.optional(SEND_BUFFER_BYTES, intBetween(-1, MAX_INT), 131072),
+            ConfigKey.optional(RECEIVE_BUFFER_BYTES, intBetween(-1, MAX_INT), 32768),
+            ConfigKey.optional(SECURITY_PROTOCOL, securityProtocol(), "PLAINTEXT"));
+
+    private ProducerKeys() {
+    }
+
+    /** The row for {@code name}, or null if Odradek does not act on that key. */
+    public static ConfigKey find(String name) {
+        return TABLE.get(name);
+    }
+
+    /** Every key Odradek acts on, in table order. */
+    public static Iterable<ConfigKey> all() {
+        return TABLE.values();
+    }
+
+    public static boolean isAcceptedButIgnored(String name) {
+        return ACCEPTED_BUT_IGNORED.contains(name)
+                || ACCEPTED_BUT_IGNORED_PREFIXES.stream().anyMatch(name::startsWith);
+    }
+
+    public static boolean isUnsupportedSecurityKey(String name) {
+        return UNSUPPORTED_SECURITY_PREFIXES.stream().anyMatch(name::startsWith);
+    }
+
+    /** Every key name Odradek accepts, for did-you-mean suggestions. */
+    public static Set<String> knownNames() {
+        Set<String> names = new TreeSet<>(TABLE.keySet());
+        names.addAll(ACCEPTED_BUT_IGNORED);
+        return names;
+    }
+
+    private static ValueParser securityProtocol() {
+        return (key, raw) -> {
+            if (raw instanceof String text && text.trim().equalsIgnoreCase("PLAINTEXT")) {
+                return "PLAINTEXT";
+            }
+            throw ConfigErrors.invalid(key, raw, "only PLAINTEXT is supported; TLS and SASL "
+                    + "(SSL, SASL_PLAINTEXT, SASL_SSL) are not supported yet");
+        };
+    }
+
+    private static Map<String, ConfigKey> table(ConfigKey... keys) {
+        Map<String, ConfigKey> table = new LinkedHashMap<>();
+        for (ConfigKey key : keys) {
+            table.put(key.name(), key);
+        }
+        return Collections.unmodifiableMap(table);
+    }
+}

@@ -1,0 +1,5 @@
+package io.odradek.api.plugins;
+
+/** Has a no-arg constructor but implements nothing Odradek loads. */
+public class NotAPartitioner {
+}
