@@ -2,7 +2,6 @@ package io.odradek.tools.broker;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,8 +38,13 @@ final class ChildJvm {
      * contains the broker classes itself and passes through unchanged.
      */
     static String currentClasspath() {
+        return expand(System.getProperty("java.class.path", ""));
+    }
+
+    /** {@code classpath} with every jar's manifest {@code Class-Path} entries added after the jar. */
+    static String expand(String classpath) {
         Set<String> entries = new LinkedHashSet<>();
-        for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
+        for (String entry : classpath.split(File.pathSeparator)) {
             if (!entry.isBlank()) {
                 addExpanded(Paths.get(entry).toAbsolutePath(), entries, 0);
             }
@@ -74,10 +78,9 @@ final class ChildJvm {
                 }
             }
             return result;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read manifest of " + jar, e);
-        } catch (IllegalArgumentException e) {
-            // A Class-Path entry that is not a file URL cannot be handed to a child JVM; skip the jar's list.
+        } catch (IOException | IllegalArgumentException e) {
+            // An unreadable jar, or a Class-Path entry that is not a file URL, is passed on as it is: the
+            // child JVM treats it exactly as this JVM did.
             return result;
         }
     }
