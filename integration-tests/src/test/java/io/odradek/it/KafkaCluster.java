@@ -1,0 +1,83 @@
+package io.odradek.it;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.odradek.tools.broker.EmbeddedKafkaBroker;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.IsolationLevel;
+
+/**
+ * A real Kafka cluster as the integration tests see it: where it is, unique topics, and reading back what
+ * a producer wrote with Apache Kafka's own consumer.
+ *
+ * <p>Most tests get the suite's shared single broker from {@link KafkaBrokerExtension}. Fault tests that stop
+ * brokers start a cluster of their own with {@link #startNew(int)} and close it themselves.
+ */
+public final class KafkaCluster implements AutoCloseable {
+
+    private static final AtomicInteger TOPIC_COUNTER = new AtomicInteger();
+
+    private final EmbeddedKafkaBroker broker;
+
+    private KafkaCluster(EmbeddedKafkaBroker broker) {
+        this.broker = broker;
+    }
+
+    /**
+     * Starts a cluster of {@code brokers} nodes with its data under {@code <module>/target/kafka-<random>},
+     * topic auto-creation off (a test that forgets to create its topic fails instead of passing by luck).
+     */
+    public static KafkaCluster startNew(int brokers) {
+        Path dataDir = Path.of(System.getProperty("basedir", "."), "target",
+                "kafka-" + UUID.randomUUID().toString().substring(0, 8));
+        return new KafkaCluster(EmbeddedKafkaBroker.builder()
+                .dataDir(dataDir)
+                .brokers(brokers)
+                .autoCreateTopics(false)
+                // Fewer partitions of the internal topics make the first group/transaction coordinator
+                // lookup fast; nothing in these tests depends on there being fifty.
+                .serverProperty("offsets.topic.num.partitions", "3")
+                .serverProperty("transaction.state.log.num.partitions", "3")
+                .start());
+    }
+
+    public String bootstrapServers() {
+        return broker.bootstrapServers();
+    }
+
+    /** Creates a topic named {@code <prefix>-<n>-<random>} and waits until all its partitions have leaders. */
+    public String createTopic(String prefix, int partitions) {
+        String name = prefix + "-" + TOPIC_COUNTER.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        broker.createTopic(name, partitions);
+        return name;
+    }
+
+    public boolean topicExists(String name) {
+        return broker.topicExists(name);
+    }
+
+    /** See {@link RecordReader#readAll}; reads with {@code read_uncommitted}. */
+    public List<ConsumerRecord<byte[], byte[]>> readAll(String topic, int expectedCount, Duration timeout) {
+        return readAll(topic, expectedCount, timeout, IsolationLevel.READ_UNCOMMITTED);
+    }
+
+    /** See {@link RecordReader#readAll}. */
+    public List<ConsumerRecord<byte[], byte[]>> readAll(String topic, int expectedCount, Duration timeout,
+                                                        IsolationLevel isolationLevel) {
+        return RecordReader.readAll(bootstrapServers(), topic, expectedCount, timeout, isolationLevel);
+    }
+
+    /** The underlying cluster, for tests that stop and start brokers or need its logs. */
+    public EmbeddedKafkaBroker broker() {
+        return broker;
+    }
+
+    @Override
+    public void close() {
+        broker.close();
+    }
+}
