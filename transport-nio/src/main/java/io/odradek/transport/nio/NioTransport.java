@@ -1,0 +1,401 @@
+package io.odradek.transport.nio;
+
+import io.odradek.domain.port.Clock;
+import io.odradek.domain.port.NetworkHandler;
+import io.odradek.domain.port.OutboundFrame;
+import io.odradek.domain.port.Transport;
+import io.odradek.domain.port.TransportSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link Transport} on one selector thread. The loop: deliver events that had to wait (connects that
+ * failed or finished inside {@link #connect}, connections that broke inside a callback), poll the handler,
+ * select until its deadline or a {@link #wakeup()}, then serve ready sockets.
+ *
+ * <p>Failures are always reported from the loop, never from inside a handler callback: a connection that
+ * breaks is closed at once (later sends are dropped) and its {@code onDisconnected} waits for the next turn
+ * of the loop. A handler that throws is logged and the loop carries on; an {@link Error} ends the thread.
+ */
+public final class NioTransport implements Transport {
+
+    private static final Logger log = LoggerFactory.getLogger(NioTransport.class);
+
+    /** When poll() throws, the handler's next deadline is unknown: try again soon rather than spin or stall. */
+    private static final long POLL_RETRY_AFTER_FAILURE_NS = TimeUnit.MILLISECONDS.toNanos(100);
+    private static final long CLOSE_WAIT_MS = 10_000;
+    /** Reads per readable event before serving other sockets; the selector reports the rest next time. */
+    private static final int MAX_READS_PER_EVENT = 16;
+
+    private final TransportSettings settings;
+    private final NetworkHandler handler;
+    private final Clock clock;
+    private final Selector selector;
+    private final Thread ioThread;
+    private final AtomicBoolean wakeupPending = new AtomicBoolean();
+    private final Object lifecycleLock = new Object();
+    private boolean started;
+    private volatile boolean closeRequested;
+
+    // Touched by the I/O thread only.
+    private final ConnectionTable connections = new ConnectionTable();
+    private final ArrayDeque<NioConnection> deferredEvents = new ArrayDeque<>();
+    private final Consumer<SelectionKey> keyProcessor = this::processKey;
+    private long selectedNowNs;
+    private boolean selectedNowRead;
+
+    public NioTransport(TransportSettings settings, NetworkHandler handler, Clock clock) {
+        if (settings.maxResponseSizeBytes() <= 0) {
+            throw new IllegalArgumentException("maxResponseSizeBytes must be positive: " + settings.maxResponseSizeBytes());
+        }
+        this.settings = settings;
+        this.handler = handler;
+        this.clock = clock;
+        try {
+            this.selector = Selector.open();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open a selector", e);
+        }
+        this.ioThread = new Thread(this::runLoop, settings.threadName());
+        this.ioThread.setDaemon(true);
+    }
+
+    @Override
+    public void start() {
+        synchronized (lifecycleLock) {
+            if (closeRequested) {
+                throw new IllegalStateException("transport is closed");
+            }
+            if (started) {
+                throw new IllegalStateException("transport already started");
+            }
+            started = true;
+            ioThread.start();
+        }
+    }
+
+    @Override
+    public void wakeup() {
+        // Many wakeups between two selects cost one selector.wakeup() (a pipe write) in total.
+        if (wakeupPending.compareAndSet(false, true)) {
+            selector.wakeup();
+        }
+    }
+
+    @Override
+    public void connect(int connectionId, String host, int port) {
+        checkIoThread();
+        if (connections.get(connectionId) != null) {
+            throw new IllegalStateException("connection " + connectionId + " is already in use");
+        }
+        String address = host + ":" + port;
+        SocketChannel channel = null;
+        try {
+            InetSocketAddress socketAddress = new InetSocketAddress(host, port);
+            if (socketAddress.isUnresolved()) {
+                deferFailure(new NioConnection(connectionId, address, null, settings.maxResponseSizeBytes()),
+                        "cannot resolve host " + host);
+                return;
+            }
+            channel = SocketChannel.open();
+            channel.configureBlocking(false);
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            if (settings.sendBufferBytes() > 0) {
+                channel.setOption(StandardSocketOptions.SO_SNDBUF, settings.sendBufferBytes());
+            }
+            if (settings.receiveBufferBytes() > 0) {
+                // Before connect: the receive window scale is fixed during the handshake.
+                channel.setOption(StandardSocketOptions.SO_RCVBUF, settings.receiveBufferBytes());
+            }
+            NioConnection connection = new NioConnection(connectionId, address, channel,
+                    settings.maxResponseSizeBytes());
+            boolean connectedAtOnce = channel.connect(socketAddress);
+            connection.key(channel.register(selector, connectedAtOnce ? 0 : SelectionKey.OP_CONNECT, connection));
+            // Registered with the selector and the table together, or (on an exception above) with neither.
+            connections.put(connection);
+            if (connectedAtOnce) {
+                connection.markConnected();
+                deferredEvents.add(connection);
+            }
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(channel);
+            deferFailure(new NioConnection(connectionId, address, null, settings.maxResponseSizeBytes()),
+                    "cannot connect to " + address + ": " + describe(e));
+        }
+    }
+
+    @Override
+    public void send(int connectionId, OutboundFrame frame) {
+        checkIoThread();
+        NioConnection connection = connections.get(connectionId);
+        if (connection == null || connection.isClosed()) {
+            return;
+        }
+        connection.outbound().add(frame);
+        // Usually the socket has room: write now. With OP_WRITE set it had none a moment ago; the selector says when.
+        if (connection.isConnected() && !connection.hasWriteInterest()) {
+            flush(connection, clock.nanoTime());
+        }
+    }
+
+    @Override
+    public long pendingWriteBytes(int connectionId) {
+        checkIoThread();
+        NioConnection connection = connections.get(connectionId);
+        return connection == null ? 0 : connection.outbound().pendingBytes();
+    }
+
+    @Override
+    public void disconnect(int connectionId) {
+        checkIoThread();
+        NioConnection connection = connections.remove(connectionId);
+        if (connection != null) {
+            connection.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        boolean wasStarted;
+        synchronized (lifecycleLock) {
+            closeRequested = true;
+            wasStarted = started;
+        }
+        if (!wasStarted) {
+            closeQuietly(selector);
+            return;
+        }
+        selector.wakeup();
+        if (Thread.currentThread() == ioThread) {
+            return;
+        }
+        try {
+            ioThread.join(CLOSE_WAIT_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (ioThread.isAlive()) {
+            log.warn("I/O thread {} did not stop within {} ms (a handler callback is stuck?)",
+                    ioThread.getName(), CLOSE_WAIT_MS);
+        }
+    }
+
+    private void runLoop() {
+        try {
+            while (!closeRequested) {
+                long nowNs = clock.nanoTime();
+                deliverDeferredEvents(nowNs);
+                long deadlineNs = pollHandler(nowNs);
+                select(deadlineNs);
+            }
+        } catch (IOException e) {
+            log.error("selector of I/O thread {} failed; the transport stops", ioThread.getName(), e);
+        } catch (Error e) {
+            log.error("I/O thread {} ends on an error", ioThread.getName(), e);
+            throw e;
+        } finally {
+            connections.forEach(NioConnection::close);
+            connections.clear();
+            deferredEvents.clear();
+            closeQuietly(selector);
+        }
+    }
+
+    private long pollHandler(long nowNs) {
+        try {
+            return handler.poll(nowNs);
+        } catch (Exception e) {
+            log.error("NetworkHandler.poll failed; polling again shortly", e);
+            return nowNs + POLL_RETRY_AFTER_FAILURE_NS;
+        }
+    }
+
+    private void select(long deadlineNs) throws IOException {
+        selectedNowRead = false;
+        if (!deferredEvents.isEmpty() || closeRequested) {
+            selector.selectNow(keyProcessor);
+        } else if (deadlineNs == Long.MAX_VALUE) {
+            selector.select(keyProcessor);
+        } else {
+            long waitNs = deadlineNs - clock.nanoTime();
+            if (waitNs <= 0) {
+                selector.selectNow(keyProcessor);
+            } else {
+                // Rounded up: waking before the deadline would only spin through poll() for nothing.
+                long waitMs = waitNs / 1_000_000 + (waitNs % 1_000_000 == 0 ? 0 : 1);
+                selector.select(keyProcessor, waitMs);
+            }
+        }
+        // Cleared after the select: a wakeup from now on reaches the next select or finds poll() not yet run.
+        wakeupPending.set(false);
+    }
+
+    private void processKey(SelectionKey key) {
+        NioConnection connection = (NioConnection) key.attachment();
+        if (connection.isClosed() || !key.isValid()) {
+            return;
+        }
+        if (!selectedNowRead) {
+            selectedNowNs = clock.nanoTime();
+            selectedNowRead = true;
+        }
+        long nowNs = selectedNowNs;
+        int readyOps = key.readyOps();
+        if ((readyOps & SelectionKey.OP_CONNECT) != 0) {
+            finishConnect(connection, nowNs);
+        }
+        if ((readyOps & SelectionKey.OP_WRITE) != 0 && connection.isConnected()) {
+            flush(connection, nowNs);
+        }
+        if ((readyOps & SelectionKey.OP_READ) != 0 && connection.isConnected()) {
+            read(connection, nowNs);
+        }
+    }
+
+    private void finishConnect(NioConnection connection, long nowNs) {
+        try {
+            if (!connection.channel().finishConnect()) {
+                return;
+            }
+        } catch (IOException e) {
+            fail(connection, "cannot connect to " + connection.address() + ": " + describe(e));
+            return;
+        }
+        connection.markConnected();
+        announceConnected(connection, nowNs);
+    }
+
+    private void announceConnected(NioConnection connection, long nowNs) {
+        try {
+            handler.onConnected(connection.id(), nowNs);
+        } catch (Exception e) {
+            log.error("NetworkHandler.onConnected failed for connection {}", connection.id(), e);
+        }
+        if (connection.isConnected() && !connection.outbound().isEmpty()) {
+            flush(connection, nowNs);
+        }
+    }
+
+    private void flush(NioConnection connection, long nowNs) {
+        if (connection.isFlushing()) {
+            return;
+        }
+        connection.flushing(true);
+        try {
+            boolean drained = connection.outbound().writeTo(connection.channel(), nowNs);
+            connection.writeInterest(!drained);
+        } catch (IOException e) {
+            fail(connection, "write to " + connection.address() + " failed: " + describe(e));
+        } finally {
+            connection.flushing(false);
+        }
+    }
+
+    private void read(NioConnection connection, long nowNs) {
+        FrameReader inbound = connection.inbound();
+        try {
+            for (int reads = 0; reads < MAX_READS_PER_EVENT; reads++) {
+                int bytes = inbound.readFrom(connection.channel());
+                if (bytes < 0) {
+                    fail(connection, inbound.hasPartialFrame()
+                            ? connection.address() + " closed the connection in the middle of a response frame"
+                            : connection.address() + " closed the connection");
+                    return;
+                }
+                ByteBuffer frame;
+                while ((frame = inbound.nextFrame()) != null) {
+                    deliverResponse(connection, frame, nowNs);
+                    if (!connection.isConnected()) {
+                        return;
+                    }
+                }
+                if (!inbound.lastReadFilledBuffer()) {
+                    return;
+                }
+            }
+        } catch (InvalidFrameException e) {
+            fail(connection, "protocol error from " + connection.address() + ": " + e.getMessage());
+        } catch (IOException e) {
+            fail(connection, "read from " + connection.address() + " failed: " + describe(e));
+        }
+    }
+
+    private void deliverResponse(NioConnection connection, ByteBuffer frame, long nowNs) {
+        try {
+            handler.onResponse(connection.id(), frame, nowNs);
+        } catch (Exception e) {
+            log.error("NetworkHandler.onResponse failed for connection {}; the response is lost",
+                    connection.id(), e);
+        }
+    }
+
+    /** Closes a broken connection now; the handler hears of it on the next turn of the loop. */
+    private void fail(NioConnection connection, String reason) {
+        if (connection.isClosed()) {
+            return;
+        }
+        connection.close();
+        connection.failureReason(reason);
+        deferredEvents.add(connection);
+    }
+
+    private void deferFailure(NioConnection closedConnection, String reason) {
+        closedConnection.failureReason(reason);
+        connections.put(closedConnection);
+        deferredEvents.add(closedConnection);
+    }
+
+    private void deliverDeferredEvents(long nowNs) {
+        // Only the events queued so far: a handler that reconnects and fails at once is heard next turn.
+        for (int n = deferredEvents.size(); n > 0; n--) {
+            NioConnection connection = deferredEvents.poll();
+            if (connections.get(connection.id()) != connection) {
+                continue; // disconnected by the handler in the meantime: it does not want to hear
+            }
+            if (connection.failureReason() != null) {
+                connections.remove(connection.id());
+                try {
+                    handler.onDisconnected(connection.id(), connection.failureReason(), nowNs);
+                } catch (Exception e) {
+                    log.error("NetworkHandler.onDisconnected failed for connection {}", connection.id(), e);
+                }
+            } else if (connection.isConnected()) {
+                announceConnected(connection, nowNs);
+            }
+        }
+    }
+
+    private void checkIoThread() {
+        if (Thread.currentThread() != ioThread) {
+            throw new IllegalStateException("called from " + Thread.currentThread().getName()
+                    + "; only the I/O thread " + ioThread.getName() + " may call this, from a NetworkHandler callback");
+        }
+    }
+
+    private static String describe(Exception e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            log.debug("ignoring failure to close {}", closeable, e);
+        }
+    }
+}
