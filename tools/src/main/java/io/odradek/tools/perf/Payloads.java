@@ -1,0 +1,74 @@
+package io.odradek.tools.perf;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Scanner;
+import java.util.SplittableRandom;
+
+import io.odradek.tools.UsageException;
+
+/**
+ * Record values for a perf run, made as Kafka's perf tool makes them: {@code --record-size} bytes of random
+ * uppercase letters ('A'..'Z', from a {@link SplittableRandom} seeded with 0), a random pick among the
+ * payloads of {@code --payload-file}, or the record's number as text ({@code --payload-monotonic}).
+ *
+ * <p>One instance per sending thread (the random generator is not thread-safe). Unlike Kafka's tool, each
+ * record gets a fresh array: the producer may still hold the previous record's bytes when the next one is
+ * made.
+ */
+final class Payloads {
+    private final Integer recordSizeBytes;
+    private final List<byte[]> filePayloads;
+    private final SplittableRandom random;
+
+    private Payloads(Integer recordSizeBytes, List<byte[]> filePayloads, long seed) {
+        this.recordSizeBytes = recordSizeBytes;
+        this.filePayloads = filePayloads;
+        this.random = new SplittableRandom(seed);
+    }
+
+    /** Payloads for sending thread {@code threadIndex}; thread 0 draws the same sequence as Kafka's tool. */
+    static Payloads forThread(PerfOptions options, List<byte[]> filePayloads, int threadIndex) {
+        return new Payloads(options.recordSizeBytes(), filePayloads, threadIndex);
+    }
+
+    byte[] next(long recordNumber) {
+        if (!filePayloads.isEmpty()) {
+            return filePayloads.get(random.nextInt(filePayloads.size()));
+        }
+        if (recordSizeBytes != null) {
+            byte[] payload = new byte[recordSizeBytes];
+            for (int i = 0; i < payload.length; i++) {
+                payload[i] = (byte) ('A' + random.nextInt(26));
+            }
+            return payload;
+        }
+        return Long.toString(recordNumber).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The payloads of {@code --payload-file}, announced on {@code out} in Kafka's words; empty without the flag. */
+    static List<byte[]> readFile(Path file, String delimiter, PrintStream out) throws IOException, UsageException {
+        List<byte[]> payloads = new ArrayList<>();
+        if (file == null) {
+            return payloads;
+        }
+        out.println("Reading payloads from: " + file.toAbsolutePath());
+        if (Files.notExists(file) || Files.size(file) == 0) {
+            throw new UsageException("File does not exist or empty file provided.");
+        }
+        // Kafka splits with a Scanner, so the delimiter is a regular expression there and here.
+        try (Scanner scanner = new Scanner(file, StandardCharsets.UTF_8)) {
+            scanner.useDelimiter(delimiter);
+            while (scanner.hasNext()) {
+                payloads.add(scanner.next().getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        out.println("Number of messages read: " + payloads.size());
+        return payloads;
+    }
+}

@@ -1,0 +1,133 @@
+package io.odradek.tools.perf;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.LongSupplier;
+
+import io.odradek.api.ConfigException;
+import io.odradek.api.Producer;
+import io.odradek.api.ProducerConfig;
+import io.odradek.api.Serializers;
+import io.odradek.tools.ProducerProperties;
+import io.odradek.tools.UsageException;
+
+/**
+ * {@code odradek perf}: Kafka's {@code kafka-producer-perf-test} for the Odradek producer. Same flags, same
+ * progress and summary lines on stdout; then one line of our own starting with {@code odradek:} (client
+ * CPU time, peak heap). Without {@code bootstrap.servers} it runs against an embedded broker.
+ *
+ * <p>Exit status: 0 when every record was acknowledged, 1 when a record failed or the run could not start,
+ * 2 for a usage or configuration error.
+ */
+public final class PerfCommand {
+    static final String DEFAULT_CLIENT_ID = "perf-producer-client";
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final LongSupplier clockMs = () -> System.nanoTime() / 1_000_000;
+
+    PerfCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static int run(String[] args) {
+        return new PerfCommand(System.out, System.err).execute(args);
+    }
+
+    int execute(String[] args) {
+        if (args.length == 0 || List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            out.println(PerfOptions.USAGE);
+            return 0;
+        }
+        PerfOptions options;
+        Properties properties;
+        List<byte[]> filePayloads;
+        try {
+            options = PerfOptions.parse(args);
+            properties = ProducerProperties.read(options.producerConfig(), options.producerProps(), "--producer-props");
+            properties.putIfAbsent("client.id", DEFAULT_CLIENT_ID);
+            filePayloads = Payloads.readFile(options.payloadFile(), options.payloadDelimiter(), out);
+        } catch (UsageException e) {
+            err.println("odradek perf: " + e.getMessage());
+            err.println(PerfOptions.USAGE);
+            return 2;
+        } catch (IOException e) {
+            err.println("odradek perf: " + e);
+            return 1;
+        }
+
+        EmbeddedTarget embedded = null;
+        try {
+            if (!ProducerProperties.hasBootstrapServers(properties)) {
+                embedded = EmbeddedTarget.start(options.topic(), options.partitions(), err);
+                properties.setProperty("bootstrap.servers", embedded.bootstrapServers());
+            }
+            return runAgainst(options, properties, filePayloads);
+        } catch (IOException | RuntimeException e) {
+            err.println("odradek perf: " + e);
+            return 1;
+        } finally {
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
+    }
+
+    private int runAgainst(PerfOptions options, Properties properties, List<byte[]> filePayloads) {
+        ProducerConfig config;
+        try {
+            config = ProducerConfig.from(properties);
+        } catch (ConfigException e) {
+            err.println("odradek perf: " + e.getMessage());
+            return 2;
+        }
+        if (config.transactionalId().isPresent()) {
+            err.println("odradek perf: transactional.id is set, but transactions are not supported by odradek perf yet");
+            return 2;
+        }
+        FailureLog failures = new FailureLog(err);
+        ClientUsage usage = ClientUsage.start();
+        Producer<byte[], byte[]> producer = Producer.create(config, Serializers.byteArray(), Serializers.byteArray());
+        LatencyStats stats = new LatencyStats(options.numRecords(), clockMs, out::println);
+        SendingThreads threads = new SendingThreads(producer, options, filePayloads, stats, failures, clockMs);
+        try {
+            threads.run();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            // As in Kafka's tool: with --print-metrics the summary is taken after a flush, otherwise after close.
+            if (options.printMetrics()) {
+                producer.flush();
+                out.println(stats.summaryLine());
+                printCounters(stats, failures, usage);
+                producer.close();
+            } else {
+                producer.close();
+                out.println(stats.summaryLine());
+            }
+        }
+        out.println(ClientUsage.line(usage.cpuNsSinceStart(), stats.count() + failures.count(),
+                ClientUsage.peakHeapBytes(), config.transport().orElse("auto"), options.threads(), failures.count()));
+        if (failures.count() > 0 || threads.aborted()) {
+            err.println("odradek perf: " + failures.count() + " records failed");
+            return 1;
+        }
+        return 0;
+    }
+
+    /** What the producer API offers no metrics for yet: the tool's own counters, in Kafka's metrics layout. */
+    private void printCounters(LatencyStats stats, FailureLog failures, ClientUsage usage) {
+        Map<String, Object> counters = new LinkedHashMap<>();
+        counters.put("odradek-perf:records-acknowledged", stats.count());
+        counters.put("odradek-perf:records-failed", failures.count());
+        counters.put("odradek-perf:value-bytes-acknowledged", stats.bytes());
+        counters.put("odradek-perf:client-cpu-ns", usage.cpuNsSinceStart());
+        counters.put("odradek-perf:peak-heap-bytes", ClientUsage.peakHeapBytes());
+        out.print(MetricsTable.format(counters));
+    }
+}
