@@ -38,6 +38,9 @@ public final class KafkaCluster implements AutoCloseable {
                 .dataDir(dataDir)
                 .brokers(brokers)
                 .autoCreateTopics(false)
+                // Idle, a broker is ready in about 10 s; on this 2-core machine shared with parallel builds it
+                // took 33 s once (load 13), so the tests allow more than the broker's default 60 s.
+                .startupTimeout(Duration.ofSeconds(Long.getLong("odradek.it.kafkaStartupTimeoutSeconds", 120)))
                 // Fewer partitions of the internal topics make the first group/transaction coordinator
                 // lookup fast; nothing in these tests depends on there being fifty.
                 .serverProperty("offsets.topic.num.partitions", "3")
