@@ -1,0 +1,36 @@
+package io.odradek.codec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ServiceLoader;
+
+import org.junit.jupiter.api.Test;
+
+import io.odradek.domain.port.WireProtocol;
+import io.odradek.domain.protocol.ApiKey;
+import io.odradek.domain.protocol.VersionRange;
+
+class KafkaWireProtocolTest {
+
+    @Test
+    void isFoundByServiceLoader() {
+        assertThat(ServiceLoader.load(WireProtocol.class).findFirst()).get().isInstanceOf(KafkaWireProtocol.class);
+    }
+
+    @Test
+    void supportsTheProducerApisWithinKafka4Ranges() {
+        WireProtocol protocol = new KafkaWireProtocol();
+        assertThat(protocol.supportedVersions(ApiKey.API_VERSIONS)).isEqualTo(VersionRange.of(0, 3));
+        assertThat(protocol.supportedVersions(ApiKey.METADATA)).isEqualTo(VersionRange.of(4, 12));
+        assertThat(protocol.supportedVersions(ApiKey.INIT_PRODUCER_ID)).isEqualTo(VersionRange.of(0, 5));
+        assertThat(protocol.supportedVersions(ApiKey.PRODUCE)).isEqualTo(VersionRange.of(3, 12));
+        assertThat(protocol.recordBatchFormat().batchHeaderSizeBytes()).isEqualTo(61);
+    }
+
+    @Test
+    void apisWithoutACodecAreRefusedLoudly() {
+        assertThatThrownBy(() -> new KafkaWireProtocol().supportedVersions(ApiKey.END_TXN))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("END_TXN");
+    }
+}
