@@ -13,6 +13,7 @@ public record KafkaError(short code, String name, boolean retriable) {
     public static final short LEADER_NOT_AVAILABLE = 5;
     public static final short NOT_LEADER_OR_FOLLOWER = 6;
     public static final short REQUEST_TIMED_OUT = 7;
+    public static final short REPLICA_NOT_AVAILABLE = 9;
     public static final short MESSAGE_TOO_LARGE = 10;
     public static final short NETWORK_EXCEPTION = 13;
     public static final short COORDINATOR_LOAD_IN_PROGRESS = 14;

@@ -1,0 +1,203 @@
+package io.odradek.domain.accumulator;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+import io.odradek.api.TimeoutException;
+
+/**
+ * Batch buffers bounded by {@code buffer.memory}. Buffers of exactly {@code batch.size} are kept for reuse
+ * (direct, so the socket writes them without a copy); other sizes are allocated and dropped. Callers that
+ * find the pool exhausted wait, first come first served, up to their deadline.
+ */
+public final class BufferPool {
+    private final long totalBytes;
+    private final int poolableSizeBytes;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final ArrayDeque<ByteBuffer> free = new ArrayDeque<>();
+    private final ArrayDeque<Condition> waiters = new ArrayDeque<>();
+    /** Bytes neither handed out nor kept in {@link #free}. May go negative: see {@link #allocateOverCommit}. */
+    private long unallocatedBytes;
+
+    public BufferPool(long totalBytes, int poolableSizeBytes) {
+        this.totalBytes = totalBytes;
+        this.poolableSizeBytes = poolableSizeBytes;
+        this.unallocatedBytes = totalBytes;
+    }
+
+    /**
+     * A buffer of {@code sizeBytes}, waiting up to {@code maxWaitNs} for memory.
+     *
+     * @throws TimeoutException when the memory did not become free in time
+     */
+    public ByteBuffer allocate(int sizeBytes, long maxWaitNs) throws InterruptedException {
+        ByteBuffer pooled = acquire(sizeBytes, maxWaitNs, true);
+        return pooled != null ? pooled : newBuffer(sizeBytes);
+    }
+
+    /**
+     * A buffer now, even beyond the limit. For the I/O thread, which must never block: it moves records that
+     * already held a reservation (see {@link #reserve}) into batches, or compresses a batch whose original
+     * buffer it frees right after.
+     */
+    public ByteBuffer allocateOverCommit(int sizeBytes) {
+        lock.lock();
+        try {
+            ByteBuffer pooled = takeIfFree(sizeBytes);
+            if (pooled != null) {
+                return pooled;
+            }
+            reserveLocked(sizeBytes);
+        } finally {
+            lock.unlock();
+        }
+        return newBuffer(sizeBytes);
+    }
+
+    /** Reserves bytes without a buffer (records waiting for metadata), waiting like {@link #allocate}. */
+    public void reserve(int sizeBytes, long maxWaitNs) throws InterruptedException {
+        acquire(sizeBytes, maxWaitNs, false);
+    }
+
+    /** Returns a reservation made with {@link #reserve}. */
+    public void unreserve(int sizeBytes) {
+        lock.lock();
+        try {
+            unallocatedBytes += sizeBytes;
+            signalNextWaiter();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Returns a buffer from {@link #allocate} or {@link #allocateOverCommit}. */
+    public void release(ByteBuffer buffer) {
+        lock.lock();
+        try {
+            if (buffer.capacity() == poolableSizeBytes) {
+                buffer.clear();
+                free.addLast(buffer);
+            } else {
+                unallocatedBytes += buffer.capacity();
+            }
+            signalNextWaiter();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public long availableBytes() {
+        lock.lock();
+        try {
+            return availableBytesLocked();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether some thread is blocked waiting for memory: the sender then drains without waiting for linger. */
+    public boolean hasWaiters() {
+        lock.lock();
+        try {
+            return !waiters.isEmpty();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public long totalBytes() {
+        return totalBytes;
+    }
+
+    public int poolableSizeBytes() {
+        return poolableSizeBytes;
+    }
+
+    /** Takes {@code sizeBytes} of memory; returns a pooled buffer if one fits and {@code wantBuffer}. */
+    private ByteBuffer acquire(int sizeBytes, long maxWaitNs, boolean wantBuffer) throws InterruptedException {
+        if (sizeBytes > totalBytes) {
+            throw new IllegalArgumentException("Attempt to allocate " + sizeBytes
+                    + " bytes, but there is a hard limit of " + totalBytes + " bytes (buffer.memory)");
+        }
+        lock.lock();
+        try {
+            if (waiters.isEmpty()) {
+                ByteBuffer pooled = wantBuffer ? takeIfFree(sizeBytes) : null;
+                if (pooled != null) {
+                    return pooled;
+                }
+                if (availableBytesLocked() >= sizeBytes) {
+                    reserveLocked(sizeBytes);
+                    return null;
+                }
+            }
+            return waitForMemory(sizeBytes, maxWaitNs, wantBuffer);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private ByteBuffer waitForMemory(int sizeBytes, long maxWaitNs, boolean wantBuffer)
+            throws InterruptedException {
+        Condition turn = lock.newCondition();
+        waiters.addLast(turn);
+        long remainingNs = maxWaitNs;
+        try {
+            while (true) {
+                if (waiters.peekFirst() == turn) {
+                    ByteBuffer pooled = wantBuffer ? takeIfFree(sizeBytes) : null;
+                    if (pooled != null) {
+                        return pooled;
+                    }
+                    if (availableBytesLocked() >= sizeBytes) {
+                        reserveLocked(sizeBytes);
+                        return null;
+                    }
+                }
+                if (remainingNs <= 0) {
+                    throw new TimeoutException("Failed to allocate " + sizeBytes + " bytes within the configured"
+                            + " max blocking time " + TimeUnit.NANOSECONDS.toMillis(maxWaitNs)
+                            + " ms (max.block.ms). Total memory: " + totalBytes
+                            + " bytes (buffer.memory). Available memory: " + availableBytesLocked() + " bytes.");
+                }
+                remainingNs = turn.awaitNanos(remainingNs);
+            }
+        } finally {
+            waiters.remove(turn);
+            signalNextWaiter();
+        }
+    }
+
+    private ByteBuffer takeIfFree(int sizeBytes) {
+        if (sizeBytes == poolableSizeBytes && !free.isEmpty()) {
+            return free.pollFirst();
+        }
+        return null;
+    }
+
+    /** Makes room by giving pooled buffers back to the unallocated memory, then takes the bytes. */
+    private void reserveLocked(int sizeBytes) {
+        while (unallocatedBytes < sizeBytes && !free.isEmpty()) {
+            unallocatedBytes += free.pollLast().capacity();
+        }
+        unallocatedBytes -= sizeBytes;
+    }
+
+    private long availableBytesLocked() {
+        return unallocatedBytes + (long) free.size() * poolableSizeBytes;
+    }
+
+    private void signalNextWaiter() {
+        Condition next = waiters.peekFirst();
+        if (next != null) {
+            next.signal();
+        }
+    }
+
+    private static ByteBuffer newBuffer(int sizeBytes) {
+        return ByteBuffer.allocateDirect(sizeBytes);
+    }
+}

@@ -1,0 +1,233 @@
+package io.odradek.domain.accumulator;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import io.odradek.api.Callback;
+import io.odradek.api.Headers;
+import io.odradek.api.RecordMetadata;
+import io.odradek.domain.TopicPartition;
+import io.odradek.domain.port.CompressionCodec;
+import io.odradek.domain.port.RecordBatchWriter;
+
+/**
+ * The records of one partition that travel together. Records are written in wire format into the batch
+ * buffer as they are appended; what is needed to complete each record later (its future, callback,
+ * timestamp and sizes) is kept in parallel arrays rather than an object per record.
+ *
+ * <p>Appends happen under the partition's lock; everything after {@link #markDrained} happens on the I/O
+ * thread only.
+ */
+public final class ProducerBatch {
+    public static final int NO_SEQUENCE = -1;
+
+    private final TopicPartition topicPartition;
+    private final RecordBatchWriter writer;
+    private final ByteBuffer buffer;
+    private final long createdNs;
+    private final CountDownLatch done = new CountDownLatch(1);
+
+    private CompletableFuture<RecordMetadata>[] futures;
+    private Callback[] callbacks;
+    private long[] timestamps;
+    /** Key size in the high 32 bits, value size in the low 32 bits; -1 for null. */
+    private long[] sizes;
+    private int recordCount;
+    /** Set when an append did not fit: the batch is ready to go regardless of linger. */
+    private volatile boolean full;
+
+    // I/O-thread state, after the batch was drained.
+    private ByteBuffer closed;
+    private ByteBuffer memory;
+    private int baseSequence = NO_SEQUENCE;
+    private int attempts;
+    private long retryNotBeforeNs;
+    private boolean completed;
+
+    @SuppressWarnings("unchecked")
+    ProducerBatch(TopicPartition topicPartition, RecordBatchWriter writer, ByteBuffer buffer, long createdNs,
+                  int expectedRecords) {
+        this.topicPartition = topicPartition;
+        this.writer = writer;
+        this.buffer = buffer;
+        this.memory = buffer;
+        this.createdNs = createdNs;
+        int capacity = Math.max(4, expectedRecords);
+        this.futures = new CompletableFuture[capacity];
+        this.callbacks = new Callback[capacity];
+        this.timestamps = new long[capacity];
+        this.sizes = new long[capacity];
+    }
+
+    /**
+     * Appends a record; null when it does not fit (the batch is then full).
+     */
+    CompletableFuture<RecordMetadata> tryAppend(long timestampMs, byte[] key, byte[] value, Headers headers,
+                                                Callback callback) {
+        if (writer.append(timestampMs, key, value, headers) == RecordBatchWriter.DOES_NOT_FIT) {
+            full = true;
+            return null;
+        }
+        if (recordCount == futures.length) {
+            grow();
+        }
+        CompletableFuture<RecordMetadata> future = new CompletableFuture<>();
+        futures[recordCount] = future;
+        callbacks[recordCount] = callback;
+        timestamps[recordCount] = timestampMs;
+        sizes[recordCount] = ((long) (key == null ? -1 : key.length) << 32) | ((value == null ? -1 : value.length) & 0xFFFFFFFFL);
+        recordCount++;
+        return future;
+    }
+
+    private void grow() {
+        int capacity = futures.length * 2;
+        futures = Arrays.copyOf(futures, capacity);
+        callbacks = Arrays.copyOf(callbacks, capacity);
+        timestamps = Arrays.copyOf(timestamps, capacity);
+        sizes = Arrays.copyOf(sizes, capacity);
+    }
+
+    public TopicPartition topicPartition() {
+        return topicPartition;
+    }
+
+    public int recordCount() {
+        return recordCount;
+    }
+
+    public int sizeBytes() {
+        return closed != null ? closed.remaining() : writer.sizeBytes();
+    }
+
+    public long createdNs() {
+        return createdNs;
+    }
+
+    boolean isFull() {
+        return full;
+    }
+
+    /** Whether an append already found no room: the batch cannot grow, send it without lingering. */
+    public boolean isFullHint() {
+        return full;
+    }
+
+    void markFull() {
+        full = true;
+    }
+
+    RecordBatchWriter writer() {
+        return writer;
+    }
+
+    /**
+     * Ends the batch for sending (once, on the I/O thread). With compression the records move to a new
+     * buffer and the original goes back to the pool right away.
+     */
+    void close(CompressionCodec compression, int level, BufferPool pool) {
+        ByteBuffer[] compressedInto = new ByteBuffer[1];
+        closed = writer.close(compression, level, size -> compressedInto[0] = pool.allocateOverCommit(size));
+        if (compressedInto[0] != null) {
+            pool.release(buffer);
+            memory = compressedInto[0];
+        }
+    }
+
+    /** The pool buffer that holds the batch now. */
+    ByteBuffer memory() {
+        return memory;
+    }
+
+    public boolean isClosed() {
+        return closed != null;
+    }
+
+    /** The finished batch bytes, position 0 to limit; null until drained. */
+    public ByteBuffer closedBuffer() {
+        return closed;
+    }
+
+    public int baseSequence() {
+        return baseSequence;
+    }
+
+    public void baseSequence(int sequence) {
+        this.baseSequence = sequence;
+    }
+
+    public int attempts() {
+        return attempts;
+    }
+
+    public void recordAttempt() {
+        attempts++;
+    }
+
+    public long retryNotBeforeNs() {
+        return retryNotBeforeNs;
+    }
+
+    public void retryNotBeforeNs(long ns) {
+        this.retryNotBeforeNs = ns;
+    }
+
+    public boolean isRetry() {
+        return attempts > 0;
+    }
+
+    public boolean isCompleted() {
+        return completed;
+    }
+
+    /**
+     * Completes every record: with offsets from {@code baseOffset} (-1 when unknown), or with {@code error}.
+     * Callbacks run here, in record order, after the listener saw each record.
+     *
+     * @return false if the batch was already completed (nothing happens then)
+     */
+    public boolean complete(long baseOffset, long logAppendTimeMs, RuntimeException error,
+                            CompletionListener listener) {
+        if (completed) {
+            return false;
+        }
+        completed = true;
+        String topic = topicPartition.topic();
+        int partition = topicPartition.partition();
+        for (int i = 0; i < recordCount; i++) {
+            long offset = baseOffset < 0 || error != null ? RecordMetadata.UNKNOWN_OFFSET : baseOffset + i;
+            long timestamp = logAppendTimeMs >= 0 ? logAppendTimeMs : timestamps[i];
+            RecordMetadata metadata = new RecordMetadata(topic, partition, offset, timestamp,
+                    (int) (sizes[i] >> 32), (int) sizes[i]);
+            listener.onRecordCompleted(metadata, error, callbacks[i]);
+            if (error == null) {
+                futures[i].complete(metadata);
+            } else {
+                futures[i].completeExceptionally(error);
+            }
+            futures[i] = null;
+            callbacks[i] = null;
+        }
+        done.countDown();
+        return true;
+    }
+
+    /** Waits until the batch completed; false if the wait timed out. */
+    public boolean awaitCompletion(long timeoutNs) throws InterruptedException {
+        return done.await(timeoutNs, TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public String toString() {
+        return "ProducerBatch(" + topicPartition + ", records=" + recordCount + ", sequence=" + baseSequence
+                + ", attempts=" + attempts + ")";
+    }
+
+    /** Sees each record as its batch completes: interceptors, then the user's callback. */
+    public interface CompletionListener {
+        void onRecordCompleted(RecordMetadata metadata, RuntimeException error, Callback callback);
+    }
+}

@@ -1,0 +1,267 @@
+package io.odradek.domain.accumulator;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.odradek.api.Callback;
+import io.odradek.api.Headers;
+import io.odradek.api.ProducerClosedException;
+import io.odradek.api.RecordMetadata;
+import io.odradek.domain.TopicPartition;
+import io.odradek.domain.port.Clock;
+import io.odradek.domain.port.CompressionCodec;
+import io.odradek.domain.port.RecordBatchFormat;
+
+/**
+ * Collects records into per-partition batches in wire format. The only part of the producer that
+ * application threads touch; everything else runs on the I/O thread.
+ */
+public final class RecordAccumulator {
+    private final RecordBatchFormat format;
+    private final BufferPool pool;
+    private final Clock clock;
+    private final int batchSizeBytes;
+    private final Runnable wakeup;
+
+    private final ConcurrentHashMap<String, TopicQueues> topics = new ConcurrentHashMap<>();
+    /** Every partition queue, for the I/O thread to scan; grows rarely, read on every poll. */
+    private final CopyOnWriteArrayList<PartitionQueue> allQueues = new CopyOnWriteArrayList<>();
+    private final Set<ProducerBatch> incomplete = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger flushesInProgress = new AtomicInteger();
+    private volatile boolean closed;
+
+    public RecordAccumulator(RecordBatchFormat format, BufferPool pool, Clock clock, int batchSizeBytes,
+                             Runnable wakeup) {
+        this.format = format;
+        this.pool = pool;
+        this.clock = clock;
+        this.batchSizeBytes = batchSizeBytes;
+        this.wakeup = wakeup;
+    }
+
+    /**
+     * Appends a record to the partition's open batch, opening a new one (and waiting up to
+     * {@code maxBlockNs} for its memory) when it does not fit.
+     *
+     * @throws ProducerClosedException when the producer is closing
+     * @throws io.odradek.api.TimeoutException when no memory became free in time
+     */
+    public CompletableFuture<RecordMetadata> append(String topic, int partition, long timestampMs, byte[] key,
+                                                    byte[] value, Headers headers, Callback callback,
+                                                    long maxBlockNs) throws InterruptedException {
+        PartitionQueue queue = queue(topic, partition);
+        CompletableFuture<RecordMetadata> future;
+        synchronized (queue) {
+            future = tryAppendToLast(queue, timestampMs, key, value, headers, callback);
+        }
+        if (future != null) {
+            return future;
+        }
+        int sizeBytes = batchBufferSize(key, value, headers);
+        ByteBuffer buffer = pool.allocate(sizeBytes, maxBlockNs);
+        try {
+            synchronized (queue) {
+                // Another thread may have opened a batch while this one waited for memory.
+                future = tryAppendToLast(queue, timestampMs, key, value, headers, callback);
+                if (future != null) {
+                    return future;
+                }
+                future = appendToNewBatch(queue, buffer, timestampMs, key, value, headers, callback);
+                buffer = null;
+            }
+        } finally {
+            if (buffer != null) {
+                pool.release(buffer);
+            }
+        }
+        wakeup.run();
+        return future;
+    }
+
+    /**
+     * Appends from the I/O thread, which must not block: memory is taken beyond the limit if needed, since
+     * the caller already held a reservation for the record (see {@link BufferPool#reserve}).
+     */
+    public CompletableFuture<RecordMetadata> appendWithoutBlocking(String topic, int partition, long timestampMs,
+                                                                   byte[] key, byte[] value, Headers headers,
+                                                                   Callback callback) {
+        PartitionQueue queue = queue(topic, partition);
+        synchronized (queue) {
+            CompletableFuture<RecordMetadata> future =
+                    tryAppendToLast(queue, timestampMs, key, value, headers, callback);
+            if (future != null) {
+                return future;
+            }
+            ByteBuffer buffer = pool.allocateOverCommit(batchBufferSize(key, value, headers));
+            return appendToNewBatch(queue, buffer, timestampMs, key, value, headers, callback);
+        }
+    }
+
+    private CompletableFuture<RecordMetadata> tryAppendToLast(PartitionQueue queue, long timestampMs, byte[] key,
+                                                              byte[] value, Headers headers, Callback callback) {
+        if (closed) {
+            throw new ProducerClosedException("Cannot send to " + queue.topicPartition()
+                    + " after the producer was closed");
+        }
+        ProducerBatch last = queue.last();
+        if (last == null || last.isFull()) {
+            return null;
+        }
+        return last.tryAppend(timestampMs, key, value, headers, callback);
+    }
+
+    private CompletableFuture<RecordMetadata> appendToNewBatch(PartitionQueue queue, ByteBuffer buffer,
+                                                               long timestampMs, byte[] key, byte[] value,
+                                                               Headers headers, Callback callback) {
+        ProducerBatch last = queue.last();
+        if (last != null) {
+            last.markFull();
+        }
+        int recordSize = format.maxRecordSizeBytes(length(key), length(value), headers);
+        ProducerBatch batch = new ProducerBatch(queue.topicPartition(), format.newWriter(buffer, timestampMs),
+                buffer, clock.nanoTime(), Math.max(1, buffer.capacity() / Math.max(1, recordSize)));
+        CompletableFuture<RecordMetadata> future = batch.tryAppend(timestampMs, key, value, headers, callback);
+        if (future == null) {
+            throw new IllegalStateException("A record of " + recordSize + " bytes does not fit a new batch of "
+                    + buffer.capacity() + " bytes");
+        }
+        queue.addLast(batch);
+        incomplete.add(batch);
+        return future;
+    }
+
+    private int batchBufferSize(byte[] key, byte[] value, Headers headers) {
+        int needed = format.batchHeaderSizeBytes() + format.maxRecordSizeBytes(length(key), length(value), headers);
+        return Math.max(batchSizeBytes, needed);
+    }
+
+    private static int length(byte[] bytes) {
+        return bytes == null ? -1 : bytes.length;
+    }
+
+    private PartitionQueue queue(String topic, int partition) {
+        TopicQueues queues = topics.get(topic);
+        if (queues == null) {
+            queues = topics.computeIfAbsent(topic, TopicQueues::new);
+        }
+        return queues.queue(partition);
+    }
+
+    /** The partition's queue if it exists, else null. */
+    public PartitionQueue existingQueue(TopicPartition topicPartition) {
+        TopicQueues queues = topics.get(topicPartition.topic());
+        return queues == null ? null : queues.existing(topicPartition.partition());
+    }
+
+    /** Every partition queue that ever received a record. I/O thread: iterate, don't modify. */
+    public List<PartitionQueue> queues() {
+        return allQueues;
+    }
+
+    /** Topics that have (or had) records, for metadata requests. */
+    public Set<String> topics() {
+        return topics.keySet();
+    }
+
+    /** A drained batch was completed (acknowledged or failed for good): its memory goes back to the pool. */
+    public void deallocate(ProducerBatch batch) {
+        incomplete.remove(batch);
+        pool.release(batch.memory());
+    }
+
+    /**
+     * Finishes a drained batch: header, compression (into a pool buffer, freeing the original at once).
+     */
+    public void close(ProducerBatch batch, CompressionCodec compression, int level) {
+        batch.close(compression, level, pool);
+    }
+
+    /**
+     * Closes the batch at the front of {@code queue} for sending: no more appends reach it.
+     * The caller then owns it on the I/O thread.
+     */
+    public ProducerBatch takeFirst(PartitionQueue queue) {
+        return queue.pollFirst();
+    }
+
+    /** Whether a flush or close wants every batch sent now, linger or not. */
+    public boolean isDraining() {
+        return flushesInProgress.get() > 0 || closed || pool.hasWaiters();
+    }
+
+    public void beginFlush() {
+        flushesInProgress.incrementAndGet();
+        wakeup.run();
+    }
+
+    public void endFlush() {
+        flushesInProgress.decrementAndGet();
+    }
+
+    /** The batches not completed now; a flush waits for these. */
+    public List<ProducerBatch> incompleteBatches() {
+        return new ArrayList<>(incomplete);
+    }
+
+    public boolean hasIncomplete() {
+        return !incomplete.isEmpty();
+    }
+
+    /** Refuses further appends; returns once no thread is still appending. */
+    public void close() {
+        closed = true;
+        for (PartitionQueue queue : allQueues) {
+            synchronized (queue) {
+                // Passing each monitor once guarantees no append that missed the flag is still in progress.
+            }
+        }
+        wakeup.run();
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** Partition queues of one topic, indexed by partition; grown when the topic gains partitions. */
+    private final class TopicQueues {
+        private final String topic;
+        private volatile PartitionQueue[] byPartition = new PartitionQueue[0];
+
+        TopicQueues(String topic) {
+            this.topic = topic;
+        }
+
+        PartitionQueue queue(int partition) {
+            PartitionQueue[] current = byPartition;
+            if (partition < current.length && current[partition] != null) {
+                return current[partition];
+            }
+            return create(partition);
+        }
+
+        PartitionQueue existing(int partition) {
+            PartitionQueue[] current = byPartition;
+            return partition < current.length ? current[partition] : null;
+        }
+
+        private synchronized PartitionQueue create(int partition) {
+            PartitionQueue[] current = byPartition;
+            if (partition < current.length && current[partition] != null) {
+                return current[partition];
+            }
+            PartitionQueue[] grown = Arrays.copyOf(current, Math.max(current.length, partition + 1));
+            PartitionQueue queue = new PartitionQueue(new TopicPartition(topic, partition));
+            grown[partition] = queue;
+            allQueues.add(queue);
+            byPartition = grown;
+            return queue;
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.odradek.domain.metadata;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.odradek.api.PartitionInfo;
+
+/**
+ * One topic's partitions and their leaders, as of the last metadata response.
+ *
+ * @param leaders leader node id per partition, -1 when the partition has no leader
+ */
+public record TopicInfo(String name, int[] leaders, int[] leaderEpochs) {
+
+    public int partitionCount() {
+        return leaders.length;
+    }
+
+    public int leaderOf(int partition) {
+        return partition < leaders.length ? leaders[partition] : -1;
+    }
+
+    public List<PartitionInfo> partitionInfos() {
+        List<PartitionInfo> infos = new ArrayList<>(leaders.length);
+        for (int p = 0; p < leaders.length; p++) {
+            infos.add(new PartitionInfo(name, p, leaders[p]));
+        }
+        return infos;
+    }
+}

@@ -1,0 +1,268 @@
+package io.odradek.domain.producer;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.odradek.api.Callback;
+import io.odradek.api.Headers;
+import io.odradek.api.OdradekException;
+import io.odradek.api.PartitionInfo;
+import io.odradek.api.Producer;
+import io.odradek.api.ProducerClosedException;
+import io.odradek.api.ProducerRecord;
+import io.odradek.api.RecordMetadata;
+import io.odradek.api.RecordTooLargeException;
+import io.odradek.api.TimeoutException;
+import io.odradek.domain.accumulator.PendingRecord;
+import io.odradek.domain.accumulator.ProducerBatch;
+import io.odradek.domain.accumulator.ProducerBuffers;
+import io.odradek.domain.metadata.Metadata;
+import io.odradek.domain.metadata.TopicInfo;
+import io.odradek.domain.partition.PartitionChooser;
+import io.odradek.domain.port.Clock;
+import io.odradek.domain.port.RecordBatchFormat;
+import io.odradek.domain.port.Transport;
+import io.odradek.domain.sender.Sender;
+
+/**
+ * The producer applications hold: serializes, partitions and appends on the caller's thread; the
+ * transport's I/O thread does the rest through the {@link Sender}.
+ */
+final class DomainProducer<K, V> implements Producer<K, V> {
+    private final ProducerParts<K, V> parts;
+    private final ProducerBuffers buffers;
+    private final Metadata metadata;
+    private final Sender sender;
+    private final Transport transport;
+    private final PartitionChooser chooser;
+    private final RecordBatchFormat format;
+    private final Clock clock;
+    private final CompletionNotifier notifier;
+    private final long maxBlockNs;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    DomainProducer(ProducerParts<K, V> parts, ProducerBuffers buffers, Metadata metadata, Sender sender,
+                   Transport transport, PartitionChooser chooser, CompletionNotifier notifier) {
+        this.parts = parts;
+        this.buffers = buffers;
+        this.metadata = metadata;
+        this.sender = sender;
+        this.transport = transport;
+        this.chooser = chooser;
+        this.format = parts.protocol().recordBatchFormat();
+        this.clock = parts.clock();
+        this.notifier = notifier;
+        this.maxBlockNs = parts.config().maxBlock().toNanos();
+    }
+
+    @Override
+    public CompletableFuture<RecordMetadata> send(ProducerRecord<K, V> record) {
+        return send(record, null);
+    }
+
+    @Override
+    public CompletableFuture<RecordMetadata> send(ProducerRecord<K, V> record, Callback callback) {
+        if (closed.get()) {
+            throw new ProducerClosedException("Cannot send to topic " + record.topic()
+                    + " after the producer was closed");
+        }
+        RuntimeException fatal = sender.fatalError();
+        if (fatal != null) {
+            return failed(record, null, null, callback, fatal);
+        }
+        ProducerRecord<K, V> intercepted = parts.interceptors().onSend(record);
+        String topic = intercepted.topic();
+        Headers headers = intercepted.headers();
+        byte[] keyBytes = parts.serializeKey(topic, headers, intercepted.key());
+        byte[] valueBytes = parts.serializeValue(topic, headers, intercepted.value());
+        long timestampMs = intercepted.timestamp() != null ? intercepted.timestamp() : clock.currentTimeMillis();
+        int sizeBytes = format.batchHeaderSizeBytes() + format.maxRecordSizeBytes(length(keyBytes),
+                length(valueBytes), headers);
+        RuntimeException tooLarge = checkSize(sizeBytes);
+        if (tooLarge != null) {
+            return failed(intercepted, keyBytes, valueBytes, callback, tooLarge);
+        }
+        try {
+            TopicInfo topicInfo = metadata.view().topic(topic);
+            if (topicInfo == null || buffers.pending().mustWait(topic)) {
+                return waitForMetadata(intercepted, keyBytes, valueBytes, timestampMs, callback, sizeBytes);
+            }
+            int partition = choosePartition(intercepted, keyBytes, topicInfo.partitionCount(), sizeBytes);
+            return buffers.accumulator().append(topic, partition, timestampMs, keyBytes, valueBytes, headers,
+                    callback, maxBlockNs);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OdradekException("Interrupted while waiting for buffer memory", e);
+        } catch (TimeoutException | IllegalArgumentException e) {
+            return failed(intercepted, keyBytes, valueBytes, callback, e);
+        }
+    }
+
+    private int choosePartition(ProducerRecord<K, V> record, byte[] keyBytes, int partitionCount, int sizeBytes) {
+        Integer explicit = record.partition();
+        if (explicit == null) {
+            return chooser.partition(record.topic(), record.key(), keyBytes, partitionCount, sizeBytes);
+        }
+        if (explicit >= partitionCount) {
+            throw new IllegalArgumentException("Invalid partition given with record: " + explicit
+                    + " is not in the range [0..." + partitionCount + ") of topic " + record.topic());
+        }
+        return explicit;
+    }
+
+    private CompletableFuture<RecordMetadata> waitForMetadata(ProducerRecord<K, V> record, byte[] keyBytes,
+                                                              byte[] valueBytes, long timestampMs,
+                                                              Callback callback, int sizeBytes)
+            throws InterruptedException {
+        buffers.pool().reserve(sizeBytes, maxBlockNs);
+        CompletableFuture<RecordMetadata> future = new CompletableFuture<>();
+        buffers.pending().add(new PendingRecord(record.topic(), record.partition(), record.key(), keyBytes,
+                valueBytes, record.headers(), timestampMs, callback, future, sizeBytes,
+                clock.nanoTime() + maxBlockNs));
+        metadata.addTopic(record.topic());
+        transport.wakeup();
+        return future;
+    }
+
+    private RuntimeException checkSize(int sizeBytes) {
+        int maxRequestSize = parts.config().maxRequestSizeBytes();
+        if (sizeBytes > maxRequestSize) {
+            return new RecordTooLargeException("The message is " + sizeBytes + " bytes when serialized which is"
+                    + " larger than " + maxRequestSize + ", which is the value of the max.request.size configuration.");
+        }
+        long totalMemory = buffers.pool().totalBytes();
+        if (sizeBytes > totalMemory) {
+            return new RecordTooLargeException("The message is " + sizeBytes + " bytes when serialized which is"
+                    + " larger than the total memory buffer you have configured with the buffer.memory"
+                    + " configuration (" + totalMemory + ").");
+        }
+        return null;
+    }
+
+    private CompletableFuture<RecordMetadata> failed(ProducerRecord<K, V> record, byte[] keyBytes, byte[] valueBytes,
+                                                     Callback callback, RuntimeException error) {
+        RecordMetadata metadata = new RecordMetadata(record.topic(),
+                record.partition() == null ? -1 : record.partition(), RecordMetadata.UNKNOWN_OFFSET,
+                record.timestamp() == null ? -1 : record.timestamp(), length(keyBytes), length(valueBytes));
+        notifier.onRecordCompleted(metadata, error, callback);
+        return CompletableFuture.failedFuture(error);
+    }
+
+    private static int length(byte[] bytes) {
+        return bytes == null ? -1 : bytes.length;
+    }
+
+    @Override
+    public void flush() {
+        buffers.accumulator().beginFlush();
+        try {
+            for (PendingRecord record : buffers.pending().snapshot()) {
+                awaitQuietly(record.future());
+            }
+            for (ProducerBatch batch : buffers.accumulator().incompleteBatches()) {
+                batch.awaitCompletion(Long.MAX_VALUE);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OdradekException("Interrupted while flushing", e);
+        } finally {
+            buffers.accumulator().endFlush();
+        }
+    }
+
+    private static void awaitQuietly(CompletableFuture<RecordMetadata> future) {
+        try {
+            future.join();
+        } catch (RuntimeException e) {
+            // The record failed; flush only waits for completion, the caller sees the error on the future.
+        }
+    }
+
+    @Override
+    public List<PartitionInfo> partitionsFor(String topic) {
+        TopicInfo info = metadata.view().topic(topic);
+        if (info == null) {
+            if (metadata.addTopic(topic)) {
+                transport.wakeup();
+            }
+            metadata.requestUpdate();
+            transport.wakeup();
+            try {
+                info = metadata.awaitTopic(topic, TimeUnit.NANOSECONDS.toMillis(maxBlockNs), clock);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new OdradekException("Interrupted while waiting for metadata of topic " + topic, e);
+            }
+            if (info == null) {
+                throw new TimeoutException("Topic " + topic + " not present in metadata after "
+                        + TimeUnit.NANOSECONDS.toMillis(maxBlockNs) + " ms (max.block.ms).");
+            }
+        }
+        return info.partitionInfos();
+    }
+
+    @Override
+    public void close() {
+        close(Duration.ofNanos(Long.MAX_VALUE));
+    }
+
+    @Override
+    public void close(Duration timeout) {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        long timeoutNs = timeout.isNegative() ? 0 : saturatedNanos(timeout);
+        long nowNs = clock.nanoTime();
+        long deadlineNs = nowNs + timeoutNs < nowNs ? Long.MAX_VALUE : nowNs + timeoutNs;
+        buffers.accumulator().close();
+        transport.wakeup();
+        try {
+            boolean drained = awaitDrained(deadlineNs);
+            if (!drained) {
+                sender.abortAll(new ProducerClosedException("The producer was closed with close(" + timeout
+                        + ") before these records were acknowledged"));
+                transport.wakeup();
+                awaitDrained(clock.nanoTime() + TimeUnit.SECONDS.toNanos(5));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            transport.close();
+            chooser.close();
+            parts.close();
+        }
+    }
+
+    private boolean awaitDrained(long deadlineNs) throws InterruptedException {
+        while (true) {
+            List<ProducerBatch> incomplete = buffers.accumulator().incompleteBatches();
+            boolean pendingEmpty = buffers.pending().isEmpty();
+            if (incomplete.isEmpty() && pendingEmpty) {
+                return true;
+            }
+            long remainingNs = deadlineNs - clock.nanoTime();
+            if (remainingNs <= 0) {
+                return false;
+            }
+            if (!incomplete.isEmpty()) {
+                incomplete.get(0).awaitCompletion(remainingNs);
+            } else {
+                // Records still wait for metadata; they leave the queue within max.block.ms.
+                synchronized (this) {
+                    wait(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(remainingNs), 10)));
+                }
+            }
+        }
+    }
+
+    private static long saturatedNanos(Duration timeout) {
+        try {
+            return timeout.toNanos();
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+}

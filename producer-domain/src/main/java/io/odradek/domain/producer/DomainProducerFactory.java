@@ -1,0 +1,104 @@
+package io.odradek.domain.producer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.random.RandomGenerator;
+
+import io.odradek.api.ConfigException;
+import io.odradek.api.Producer;
+import io.odradek.api.ProducerConfig;
+import io.odradek.api.ProducerInterceptor;
+import io.odradek.api.Serializer;
+import io.odradek.api.spi.ProducerFactory;
+import io.odradek.domain.accumulator.BufferPool;
+import io.odradek.domain.accumulator.PendingRecords;
+import io.odradek.domain.accumulator.ProducerBuffers;
+import io.odradek.domain.accumulator.RecordAccumulator;
+import io.odradek.domain.idempotence.Idempotence;
+import io.odradek.domain.idempotence.NoIdempotence;
+import io.odradek.domain.idempotence.ProducerIdentity;
+import io.odradek.domain.metadata.Metadata;
+import io.odradek.domain.metadata.Node;
+import io.odradek.domain.partition.PartitionChooser;
+import io.odradek.domain.port.Clock;
+import io.odradek.domain.port.CompressionCodec;
+import io.odradek.domain.port.Transport;
+import io.odradek.domain.port.TransportFactory;
+import io.odradek.domain.port.TransportSettings;
+import io.odradek.domain.port.WireProtocol;
+import io.odradek.domain.sender.Sender;
+import io.odradek.domain.sender.SenderSettings;
+
+/** Builds producers: the {@link ProducerFactory} that {@link Producer#create} finds. */
+public final class DomainProducerFactory implements ProducerFactory {
+    private static final int MAX_RESPONSE_SIZE_BYTES = 100 * 1024 * 1024;
+
+    @Override
+    public <K, V> Producer<K, V> create(ProducerConfig config, Serializer<K> keySerializer,
+                                        Serializer<V> valueSerializer) {
+        if (config.transactionalId().isPresent()) {
+            throw new ConfigException("transactional.id is set but transactions are not supported yet");
+        }
+        Adapters adapters = Adapters.discover(config.transport(), config.compressionType());
+        return assemble(config, keySerializer, valueSerializer, adapters.transport(), adapters.protocol(),
+                adapters.compression(), new Random());
+    }
+
+    /** Wires a producer from explicit adapters; tests use it with fakes. */
+    static <K, V> Producer<K, V> assemble(ProducerConfig config, Serializer<K> keySerializer,
+                                          Serializer<V> valueSerializer, TransportFactory transportFactory,
+                                          WireProtocol protocol, CompressionCodec compression,
+                                          RandomGenerator random) {
+        Clock clock = transportFactory.clock();
+        Transport[] transport = new Transport[1];
+        BufferPool pool = new BufferPool(config.bufferMemoryBytes(), config.batchSizeBytes());
+        RecordAccumulator accumulator = new RecordAccumulator(protocol.recordBatchFormat(), pool, clock,
+                config.batchSizeBytes(), () -> transport[0].wakeup());
+        ProducerBuffers buffers = new ProducerBuffers(accumulator, new PendingRecords(), pool);
+        Metadata metadata = new Metadata(config.metadataMaxAge().toNanos(), config.retryBackoff().toNanos());
+        ProducerIdentity identity = config.idempotenceEnabled()
+                ? new Idempotence((int) config.transactionTimeout().toMillis(), config.retryBackoff().toNanos(),
+                accumulator::queues)
+                : new NoIdempotence();
+        PartitionChooser chooser = new PartitionChooser(config.partitioner().orElse(null), config.batchSizeBytes(),
+                config.partitionerIgnoreKeys());
+        CompletionNotifier notifier = new CompletionNotifier(config.interceptors());
+        Sender sender = new Sender(senderSettings(config, compression), protocol, buffers, metadata, identity,
+                chooser, random, notifier);
+        transport[0] = transportFactory.create(new TransportSettings("odradek-io-" + config.clientId(),
+                config.sendBufferBytes(), config.receiveBufferBytes(), MAX_RESPONSE_SIZE_BYTES), sender);
+        sender.attach(transport[0]);
+        ProducerParts<K, V> parts = new ProducerParts<>(config, protocol, clock, keySerializer, valueSerializer,
+                new InterceptorChain<>(typedInterceptors(config)));
+        DomainProducer<K, V> producer = new DomainProducer<>(parts, buffers, metadata, sender, transport[0], chooser,
+                notifier);
+        transport[0].start();
+        return producer;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <K, V> List<ProducerInterceptor<K, V>> typedInterceptors(ProducerConfig config) {
+        List<ProducerInterceptor<K, V>> typed = new ArrayList<>();
+        for (ProducerInterceptor<?, ?> interceptor : config.interceptors()) {
+            typed.add((ProducerInterceptor<K, V>) interceptor);
+        }
+        return typed;
+    }
+
+    static SenderSettings senderSettings(ProducerConfig config, CompressionCodec compression) {
+        List<Node> bootstrap = new ArrayList<>();
+        int id = -1;
+        for (String server : config.bootstrapServers()) {
+            int colon = server.lastIndexOf(':');
+            String host = server.substring(0, colon).replace("[", "").replace("]", "");
+            bootstrap.add(new Node(id--, host, Integer.parseInt(server.substring(colon + 1))));
+        }
+        return new SenderSettings(config.clientId(), bootstrap, config.acks().wireValue(),
+                config.linger().toNanos(), config.requestTimeout().toNanos(), config.deliveryTimeout().toNanos(),
+                config.retries(), config.retryBackoff().toNanos(), config.retryBackoffMax().toNanos(),
+                config.reconnectBackoff().toNanos(), config.reconnectBackoffMax().toNanos(),
+                config.maxRequestSizeBytes(), config.maxInFlightRequestsPerConnection(), compression,
+                config.compressionLevel(), config.maxBlock().toNanos());
+    }
+}

@@ -1,0 +1,45 @@
+package io.odradek.domain.producer;
+
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.odradek.api.ProducerInterceptor;
+import io.odradek.api.ProducerRecord;
+
+/** Runs the interceptors' {@code onSend} in order; one that throws is logged and skipped, as in Kafka. */
+final class InterceptorChain<K, V> {
+    private static final Logger LOG = LoggerFactory.getLogger(InterceptorChain.class);
+    private final List<ProducerInterceptor<K, V>> interceptors;
+
+    InterceptorChain(List<ProducerInterceptor<K, V>> interceptors) {
+        this.interceptors = List.copyOf(interceptors);
+    }
+
+    ProducerRecord<K, V> onSend(ProducerRecord<K, V> record) {
+        ProducerRecord<K, V> current = record;
+        for (ProducerInterceptor<K, V> interceptor : interceptors) {
+            try {
+                ProducerRecord<K, V> next = interceptor.onSend(current);
+                if (next != null) {
+                    current = next;
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Interceptor {} threw from onSend; the record goes on unchanged",
+                        interceptor.getClass().getName(), e);
+            }
+        }
+        return current;
+    }
+
+    void close() {
+        for (ProducerInterceptor<K, V> interceptor : interceptors) {
+            try {
+                interceptor.close();
+            } catch (RuntimeException e) {
+                LOG.warn("Interceptor {} threw from close", interceptor.getClass().getName(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.odradek.domain.sender;
+
+import java.util.ArrayDeque;
+import java.util.EnumMap;
+import java.util.Map;
+
+import io.odradek.domain.metadata.Node;
+import io.odradek.domain.protocol.ApiKey;
+
+/**
+ * The sender's view of one broker connection: connecting, negotiating versions, ready. Reconnect
+ * attempts back off exponentially with jitter (reconnect.backoff.ms to reconnect.backoff.max.ms).
+ */
+final class NodeConnection {
+    enum State { DISCONNECTED, CONNECTING, NEGOTIATING, READY }
+
+    private final Node node;
+    private final ArrayDeque<InFlightRequest> inFlight = new ArrayDeque<>();
+    private final Map<ApiKey, Short> versions = new EnumMap<>(ApiKey.class);
+    private State state = State.DISCONNECTED;
+    private int connectionId = -1;
+    private int consecutiveFailures;
+    private long reconnectNotBeforeNs;
+
+    NodeConnection(Node node) {
+        this.node = node;
+    }
+
+    Node node() {
+        return node;
+    }
+
+    State state() {
+        return state;
+    }
+
+    int connectionId() {
+        return connectionId;
+    }
+
+    boolean isReady() {
+        return state == State.READY;
+    }
+
+    boolean canConnect(long nowNs) {
+        return state == State.DISCONNECTED && nowNs >= reconnectNotBeforeNs;
+    }
+
+    long reconnectNotBeforeNs() {
+        return state == State.DISCONNECTED ? reconnectNotBeforeNs : Long.MAX_VALUE;
+    }
+
+    void connecting(int id) {
+        connectionId = id;
+        state = State.CONNECTING;
+    }
+
+    void negotiating() {
+        state = State.NEGOTIATING;
+    }
+
+    void ready(Map<ApiKey, Short> negotiated) {
+        versions.clear();
+        versions.putAll(negotiated);
+        state = State.READY;
+        consecutiveFailures = 0;
+    }
+
+    /** Broken or closed: forget the versions, back off before reconnecting. */
+    void disconnected(long nowNs, long backoffNs, long backoffMaxNs, double jitter) {
+        state = State.DISCONNECTED;
+        connectionId = -1;
+        versions.clear();
+        long backoff = Backoff.exponential(backoffNs, backoffMaxNs, consecutiveFailures, jitter);
+        consecutiveFailures++;
+        reconnectNotBeforeNs = nowNs + backoff;
+    }
+
+    /** The negotiated version of {@code api}, or -1 if the broker does not support it in our range. */
+    short version(ApiKey api) {
+        Short v = versions.get(api);
+        return v == null ? -1 : v;
+    }
+
+    ArrayDeque<InFlightRequest> inFlight() {
+        return inFlight;
+    }
+
+    @Override
+    public String toString() {
+        return "NodeConnection(" + node + ", " + state + ", inFlight=" + inFlight.size() + ")";
+    }
+}

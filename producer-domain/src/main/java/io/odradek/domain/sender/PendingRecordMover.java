@@ -1,0 +1,143 @@
+package io.odradek.domain.sender;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import io.odradek.api.BrokerErrorException;
+import io.odradek.api.Callback;
+import io.odradek.api.RecordMetadata;
+import io.odradek.api.TimeoutException;
+import io.odradek.domain.accumulator.BufferPool;
+import io.odradek.domain.accumulator.PendingRecord;
+import io.odradek.domain.accumulator.PendingRecords;
+import io.odradek.domain.accumulator.ProducerBatch;
+import io.odradek.domain.accumulator.RecordAccumulator;
+import io.odradek.domain.metadata.ClusterView;
+import io.odradek.domain.metadata.Metadata;
+import io.odradek.domain.metadata.TopicInfo;
+import io.odradek.domain.partition.PartitionChooser;
+import io.odradek.domain.protocol.KafkaError;
+
+/**
+ * Moves records that waited for metadata into batches once their topic is known, and fails those whose
+ * {@code max.block.ms} ran out first (the same deadline Kafka's producer blocks {@code send} for). I/O
+ * thread only.
+ */
+final class PendingRecordMover {
+    private final PendingRecords pending;
+    private final RecordAccumulator accumulator;
+    private final BufferPool pool;
+    private final Metadata metadata;
+    private final PartitionChooser chooser;
+    private final ProducerBatch.CompletionListener listener;
+    private final long maxBlockNs;
+
+    PendingRecordMover(PendingRecords pending, RecordAccumulator accumulator, BufferPool pool, Metadata metadata,
+                       PartitionChooser chooser, ProducerBatch.CompletionListener listener, long maxBlockNs) {
+        this.pending = pending;
+        this.accumulator = accumulator;
+        this.pool = pool;
+        this.metadata = metadata;
+        this.chooser = chooser;
+        this.listener = listener;
+        this.maxBlockNs = maxBlockNs;
+    }
+
+    void moveResolved() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        ClusterView view = metadata.view();
+        for (String topic : pending.topics()) {
+            TopicInfo info = view.topic(topic);
+            Short error = view.topicErrors().get(topic);
+            if (info != null) {
+                pending.moveAll(topic, record -> move(record, info));
+            } else if (error != null && isPermanent(error)) {
+                pending.moveAll(topic, record -> fail(record, new BrokerErrorException(error,
+                        KafkaError.nameOf(error), "metadata for topic " + topic + " failed")));
+            } else {
+                metadata.addTopic(topic);
+                metadata.requestUpdate();
+            }
+        }
+    }
+
+    private static boolean isPermanent(short error) {
+        return error != KafkaError.UNKNOWN_TOPIC_OR_PARTITION && !KafkaError.isRetriable(error);
+    }
+
+    private void move(PendingRecord record, TopicInfo info) {
+        pool.unreserve(record.reservedBytes());
+        int partitionCount = info.partitionCount();
+        int partition;
+        try {
+            partition = record.partition() != null ? checked(record, partitionCount)
+                    : chooser.partition(record.topic(), record.key(), record.keyBytes(), partitionCount,
+                    record.reservedBytes());
+        } catch (RuntimeException e) {
+            failWithoutReservation(record, e);
+            return;
+        }
+        CompletableFuture<RecordMetadata> batched = accumulator.appendWithoutBlocking(record.topic(), partition,
+                record.timestampMs(), record.keyBytes(), record.value(), record.headers(), record.callback());
+        batched.whenComplete((metadata, error) -> {
+            if (error == null) {
+                record.future().complete(metadata);
+            } else {
+                record.future().completeExceptionally(error);
+            }
+        });
+    }
+
+    private static int checked(PendingRecord record, int partitionCount) {
+        int partition = record.partition();
+        if (partition >= partitionCount) {
+            throw new IllegalArgumentException("Invalid partition given with record: " + partition
+                    + " is not in the range [0..." + partitionCount + ") of topic " + record.topic());
+        }
+        return partition;
+    }
+
+    void expire(long nowNs) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        List<PendingRecord> expired = pending.removeExpired(record -> nowNs >= record.deadlineNs());
+        for (PendingRecord record : expired) {
+            fail(record, new TimeoutException("Topic " + record.topic() + " not present in metadata after "
+                    + TimeUnit.NANOSECONDS.toMillis(maxBlockNs) + " ms (max.block.ms)."));
+        }
+    }
+
+    long earliestDeadlineNs() {
+        return pending.isEmpty() ? Long.MAX_VALUE : pending.earliestDeadlineNs();
+    }
+
+    /** Fails every waiting record (close or a fatal error). */
+    void failAll(RuntimeException error) {
+        List<PendingRecord> all = pending.removeExpired(record -> true);
+        for (PendingRecord record : all) {
+            fail(record, error);
+        }
+    }
+
+    private void fail(PendingRecord record, RuntimeException error) {
+        pool.unreserve(record.reservedBytes());
+        failWithoutReservation(record, error);
+    }
+
+    private void failWithoutReservation(PendingRecord record, RuntimeException error) {
+        RecordMetadata metadata = new RecordMetadata(record.topic(),
+                record.partition() == null ? -1 : record.partition(), RecordMetadata.UNKNOWN_OFFSET,
+                record.timestampMs(), length(record.keyBytes()), length(record.value()));
+        Callback callback = record.callback();
+        listener.onRecordCompleted(metadata, error, callback);
+        record.future().completeExceptionally(error);
+    }
+
+    private static int length(byte[] bytes) {
+        return bytes == null ? -1 : bytes.length;
+    }
+}
