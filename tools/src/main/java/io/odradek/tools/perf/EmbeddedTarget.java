@@ -25,6 +25,9 @@ final class EmbeddedTarget implements AutoCloseable {
     }
 
     static EmbeddedTarget start(String topic, int partitions, PrintStream err) throws IOException {
+        // Said before starting: the broker takes a while to come up and the user should know why.
+        err.println("odradek perf: no bootstrap.servers given; starting an embedded Apache Kafka broker with topic "
+                + topic + " (" + partitions + " partitions)");
         Path dataDir = Files.createTempDirectory("odradek-perf-broker-");
         try {
             EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder()
@@ -37,8 +40,6 @@ final class EmbeddedTarget implements AutoCloseable {
                 broker.close();
                 throw e;
             }
-            err.println("odradek perf: no bootstrap.servers given; started an embedded Apache Kafka broker at "
-                    + broker.bootstrapServers() + " with topic " + topic + " (" + partitions + " partitions)");
             return new EmbeddedTarget(dataDir, broker);
         } catch (RuntimeException e) {
             deleteRecursively(dataDir);
