@@ -252,15 +252,21 @@ public final class NioTransport implements Transport {
             selectedNowRead = true;
         }
         long nowNs = selectedNowNs;
-        int readyOps = key.readyOps();
-        if ((readyOps & SelectionKey.OP_CONNECT) != 0) {
-            finishConnect(connection, nowNs);
-        }
-        if ((readyOps & SelectionKey.OP_WRITE) != 0 && connection.isConnected()) {
-            flush(connection, nowNs);
-        }
-        if ((readyOps & SelectionKey.OP_READ) != 0 && connection.isConnected()) {
-            read(connection, nowNs);
+        try {
+            int readyOps = key.readyOps();
+            if ((readyOps & SelectionKey.OP_CONNECT) != 0) {
+                finishConnect(connection, nowNs);
+            }
+            if ((readyOps & SelectionKey.OP_WRITE) != 0 && connection.isConnected()) {
+                flush(connection, nowNs);
+            }
+            if ((readyOps & SelectionKey.OP_READ) != 0 && connection.isConnected()) {
+                read(connection, nowNs);
+            }
+        } catch (RuntimeException e) {
+            // A bug of ours (handler exceptions are caught closer to the call): lose this connection, not the thread.
+            log.error("unexpected failure serving connection {}; closing it", connection.id(), e);
+            fail(connection, "internal transport error: " + describe(e));
         }
     }
 
