@@ -19,8 +19,6 @@ public final class GzipCodec implements CompressionCodec {
     // magic, CM=deflate, no flags, MTIME 0, XFL 0, OS 255 "unknown": what the JDK's GZIPOutputStream writes
     private static final byte[] HEADER = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff};
     private static final int TRAILER_BYTES = 8;
-    private static final int STORED_BLOCK_MAX_BYTES = 65_535;
-    private static final int STORED_BLOCK_HEADER_BYTES = 5;
 
     // a Deflater owns native zlib state worth ~256 KiB: keep one per level per thread rather than one per batch
     private static final ThreadLocal<ThreadState> STATE = ThreadLocal.withInitial(ThreadState::new);
@@ -53,12 +51,11 @@ public final class GzipCodec implements CompressionCodec {
         int deflatedEnd = deflate(state.deflater(level), src.duplicate(), dst, deflateBoundBytes(sizeBytes));
         if (deflatedEnd < 0) {
             // Only incompressible input gets here, when this zlib's framing costs more than stored blocks do
-            deflatedEnd = writeStoredBlocks(src.duplicate(), dst, dst.position());
+            deflatedEnd = StoredDeflateBlocks.write(src.duplicate(), dst, dst.position());
         }
         CRC32 crc = state.crc;
         crc.reset();
         crc.update(src.duplicate());
-        dst.position(deflatedEnd);
         Buffers.putIntLittleEndian(dst, deflatedEnd, (int) crc.getValue());
         Buffers.putIntLittleEndian(dst, deflatedEnd + 4, sizeBytes); // ISIZE: the size modulo 2^32
         dst.position(deflatedEnd + TRAILER_BYTES);
@@ -80,12 +77,7 @@ public final class GzipCodec implements CompressionCodec {
     /** The deflate part's bound: zlib's compressBound, or stored blocks' size if a stored fallback is larger. */
     private static long deflateBoundBytes(int sizeBytes) {
         long zlibBound = (long) sizeBytes + (sizeBytes >> 12) + (sizeBytes >> 14) + (sizeBytes >> 25) + 13;
-        return Math.max(zlibBound, storedSizeBytes(sizeBytes));
-    }
-
-    private static long storedSizeBytes(int sizeBytes) {
-        int blocks = Math.max(1, Buffers.ceilDiv(sizeBytes, STORED_BLOCK_MAX_BYTES));
-        return (long) sizeBytes + (long) blocks * STORED_BLOCK_HEADER_BYTES;
+        return Math.max(zlibBound, StoredDeflateBlocks.sizeBytes(sizeBytes));
     }
 
     /** Deflates into dst from its position, using at most boundBytes; -1 if that was not enough. */
@@ -103,24 +95,6 @@ public final class GzipCodec implements CompressionCodec {
             // also drops the Deflater's reference to the caller's buffer
             deflater.reset();
         }
-    }
-
-    /** A deflate stream of stored (uncompressed) blocks, whose size does not depend on the zlib build. */
-    private static int writeStoredBlocks(ByteBuffer in, ByteBuffer dst, int position) {
-        ByteBuffer out = dst.duplicate();
-        out.position(position);
-        do {
-            int blockBytes = Math.min(in.remaining(), STORED_BLOCK_MAX_BYTES);
-            boolean last = blockBytes == in.remaining();
-            out.put((byte) (last ? 1 : 0)); // BFINAL bit, BTYPE 00 = stored, then padding to the byte boundary
-            out.put((byte) blockBytes).put((byte) (blockBytes >>> 8));
-            out.put((byte) ~blockBytes).put((byte) (~blockBytes >>> 8));
-            ByteBuffer block = in.slice();
-            block.limit(blockBytes);
-            out.put(block);
-            in.position(in.position() + blockBytes);
-        } while (in.hasRemaining());
-        return out.position();
     }
 
     private static final class ThreadState {

@@ -78,29 +78,26 @@ final class SnappyLibrary {
     static ByteBuffer decompressStream(ByteBuffer src) {
         byte[] bytes = Buffers.heapBytes(src);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        // snappy-java writes nothing at all for an empty input
-        if (bytes.length > 0) {
-            int headerBytes = SnappyCodec.HEADER.length;
-            if (bytes.length < headerBytes
-                    || !Arrays.equals(bytes, 0, 8, SnappyCodec.HEADER, 0, 8)) {
-                throw new IllegalArgumentException("not a snappy-java stream: bad magic");
-            }
-            ByteBuffer in = ByteBuffer.wrap(bytes);
-            in.position(headerBytes);
-            try {
-                while (in.hasRemaining()) {
-                    int compressedBytes = in.remaining() >= 4 ? in.getInt() : -1;
-                    if (compressedBytes < 0 || compressedBytes > in.remaining()) {
-                        throw new IllegalArgumentException("truncated snappy-java stream");
-                    }
-                    byte[] block = new byte[Snappy.uncompressedLength(bytes, in.position(), compressedBytes)];
-                    Snappy.uncompress(bytes, in.position(), compressedBytes, block, 0);
-                    out.write(block, 0, block.length);
-                    in.position(in.position() + compressedBytes);
+        int headerBytes = SnappyCodec.HEADER.length;
+        // like SnappyInputStream, an empty input is an error: a stream always starts with its header
+        if (bytes.length < headerBytes || !Arrays.equals(bytes, 0, 8, SnappyCodec.HEADER, 0, 8)) {
+            throw new IllegalArgumentException("not a snappy-java stream: missing header");
+        }
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        in.position(headerBytes);
+        try {
+            while (in.hasRemaining()) {
+                int compressedBytes = in.remaining() >= 4 ? in.getInt() : -1;
+                if (compressedBytes < 0 || compressedBytes > in.remaining()) {
+                    throw new IllegalArgumentException("truncated snappy-java stream");
                 }
-            } catch (IOException e) {
-                throw new IllegalArgumentException("malformed snappy block: " + e.getMessage(), e);
+                byte[] block = new byte[Snappy.uncompressedLength(bytes, in.position(), compressedBytes)];
+                Snappy.uncompress(bytes, in.position(), compressedBytes, block, 0);
+                out.write(block, 0, block.length);
+                in.position(in.position() + compressedBytes);
             }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("malformed snappy block: " + e.getMessage(), e);
         }
         src.position(src.limit());
         return ByteBuffer.wrap(out.toByteArray());
