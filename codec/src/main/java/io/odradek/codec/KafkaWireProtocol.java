@@ -25,18 +25,9 @@ public final class KafkaWireProtocol implements WireProtocol {
         return recordBatchFormat;
     }
 
-    /**
-     * {@inheritDoc}
-     *
-     * @throws IllegalArgumentException for an API this codec does not speak (e.g. the transaction APIs, so far)
-     */
     @Override
     public VersionRange supportedVersions(ApiKey apiKey) {
-        VersionRange range = ApiSupport.versions(apiKey);
-        if (range == null) {
-            throw new IllegalArgumentException("this codec does not speak " + apiKey);
-        }
-        return range;
+        return ApiSupport.versions(apiKey);
     }
 
     @Override

@@ -18,7 +18,10 @@ public interface WireProtocol {
     /** How records are laid out in batches (RecordBatch v2). */
     RecordBatchFormat recordBatchFormat();
 
-    /** The versions of {@code apiKey} this codec can encode and decode; the domain negotiates within them. */
+    /**
+     * The versions of {@code apiKey} this codec can encode and decode, or null for an API it does not speak;
+     * the domain negotiates within them.
+     */
     VersionRange supportedVersions(ApiKey apiKey);
 
     /**
