@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 import io.odradek.api.ConfigException;
@@ -28,15 +29,19 @@ public final class PerfCommand {
 
     private final PrintStream out;
     private final PrintStream err;
+    private final Function<ProducerConfig, Producer<byte[], byte[]>> producers;
     private final LongSupplier clockMs = () -> System.nanoTime() / 1_000_000;
 
-    PerfCommand(PrintStream out, PrintStream err) {
+    /** {@code producers} makes the producer under test; tests hand in a fake. */
+    PerfCommand(PrintStream out, PrintStream err, Function<ProducerConfig, Producer<byte[], byte[]>> producers) {
         this.out = out;
         this.err = err;
+        this.producers = producers;
     }
 
     public static int run(String[] args) {
-        return new PerfCommand(System.out, System.err).execute(args);
+        return new PerfCommand(System.out, System.err,
+                config -> Producer.create(config, Serializers.byteArray(), Serializers.byteArray())).execute(args);
     }
 
     int execute(String[] args) {
@@ -92,7 +97,7 @@ public final class PerfCommand {
         }
         FailureLog failures = new FailureLog(err);
         ClientUsage usage = ClientUsage.start();
-        Producer<byte[], byte[]> producer = Producer.create(config, Serializers.byteArray(), Serializers.byteArray());
+        Producer<byte[], byte[]> producer = producers.apply(config);
         LatencyStats stats = new LatencyStats(options.numRecords(), clockMs, out::println);
         SendingThreads threads = new SendingThreads(producer, options, filePayloads, stats, failures, clockMs);
         try {

@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 import io.odradek.api.ConfigException;
 import io.odradek.api.Producer;
@@ -28,14 +29,19 @@ import io.odradek.tools.UsageException;
 public final class ProduceCommand {
     private final PrintStream out;
     private final PrintStream err;
+    private final Function<ProducerConfig, Producer<byte[], byte[]>> producers;
 
-    ProduceCommand(PrintStream out, PrintStream err) {
+    /** {@code producers} makes the producer to send with; tests hand in a fake. */
+    ProduceCommand(PrintStream out, PrintStream err, Function<ProducerConfig, Producer<byte[], byte[]>> producers) {
         this.out = out;
         this.err = err;
+        this.producers = producers;
     }
 
     public static int run(String[] args) {
-        return new ProduceCommand(System.out, System.err).execute(args, System.in);
+        return new ProduceCommand(System.out, System.err,
+                config -> Producer.create(config, Serializers.byteArray(), Serializers.byteArray()))
+                .execute(args, System.in);
     }
 
     int execute(String[] args, InputStream in) {
@@ -59,8 +65,7 @@ public final class ProduceCommand {
             return 1;
         }
         try {
-            Producer<byte[], byte[]> producer =
-                    Producer.create(config, Serializers.byteArray(), Serializers.byteArray());
+            Producer<byte[], byte[]> producer = producers.apply(config);
             return produceLines(options, parser, producer, in);
         } catch (RuntimeException e) {
             err.println("odradek produce: " + e);

@@ -92,7 +92,9 @@ class ProduceOptionsTest {
     void commandExitsWithTwoOnUsageErrorsBeforeCreatingAProducer() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         ProduceCommand command = new ProduceCommand(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+                new PrintStream(err, true, StandardCharsets.UTF_8), config -> {
+                    throw new AssertionError("no producer for a usage error");
+                });
 
         int status = command.execute(new String[] {"--bootstrap-server", "b:1", "--topic", "t", "--property", "parse.kee=true"},
                 new ByteArrayInputStream(new byte[0]));

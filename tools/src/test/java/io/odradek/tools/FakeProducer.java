@@ -1,0 +1,78 @@
+package io.odradek.tools;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+
+import io.odradek.api.Callback;
+import io.odradek.api.PartitionInfo;
+import io.odradek.api.Producer;
+import io.odradek.api.ProducerRecord;
+import io.odradek.api.RecordMetadata;
+
+/** A producer that acknowledges (or fails, as told) each record at once, on the sending thread. */
+public final class FakeProducer implements Producer<byte[], byte[]> {
+    private final Predicate<ProducerRecord<byte[], byte[]>> fails;
+    private final List<ProducerRecord<byte[], byte[]>> sent = new CopyOnWriteArrayList<>();
+    private volatile boolean closed;
+
+    public FakeProducer(Predicate<ProducerRecord<byte[], byte[]>> fails) {
+        this.fails = fails;
+    }
+
+    public static FakeProducer acknowledgingAll() {
+        return new FakeProducer(record -> false);
+    }
+
+    public List<ProducerRecord<byte[], byte[]>> sent() {
+        return sent;
+    }
+
+    public boolean closed() {
+        return closed;
+    }
+
+    @Override
+    public CompletableFuture<RecordMetadata> send(ProducerRecord<byte[], byte[]> record) {
+        return send(record, (metadata, exception) -> { });
+    }
+
+    @Override
+    public CompletableFuture<RecordMetadata> send(ProducerRecord<byte[], byte[]> record, Callback callback) {
+        if (closed) {
+            throw new IllegalStateException("closed");
+        }
+        sent.add(record);
+        int keySize = record.key() == null ? -1 : record.key().length;
+        int valueSize = record.value() == null ? -1 : record.value().length;
+        RecordMetadata metadata = new RecordMetadata(record.topic(), 0, sent.size() - 1, 0, keySize, valueSize);
+        if (fails.test(record)) {
+            RuntimeException failure = new IllegalStateException("injected failure");
+            callback.onCompletion(new RecordMetadata(record.topic(), 0, -1, 0, keySize, valueSize), failure);
+            return CompletableFuture.failedFuture(failure);
+        }
+        callback.onCompletion(metadata, null);
+        return CompletableFuture.completedFuture(metadata);
+    }
+
+    @Override
+    public void flush() {
+    }
+
+    @Override
+    public List<PartitionInfo> partitionsFor(String topic) {
+        return List.of();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+
+    @Override
+    public void close(Duration timeout) {
+        closed = true;
+    }
+}

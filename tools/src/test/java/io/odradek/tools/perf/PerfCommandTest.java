@@ -1,0 +1,91 @@
+package io.odradek.tools.perf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.odradek.tools.FakeProducer;
+
+/** The whole perf command against a fake producer (no broker: bootstrap.servers is given). */
+class PerfCommandTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(FakeProducer producer, String line) {
+        PerfCommand command = new PerfCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), config -> producer);
+        return command.execute(line.split(" "));
+    }
+
+    private List<String> stdout() {
+        return out.toString(StandardCharsets.UTF_8).lines().toList();
+    }
+
+    @Test
+    void sendsEveryRecordFromAllThreadsAndPrintsKafkasSummaryThenOurs() {
+        FakeProducer producer = FakeProducer.acknowledgingAll();
+
+        int status = run(producer, "--topic perf --num-records 1000 --record-size 20 --throughput -1 --threads 3 "
+                + "--producer-props bootstrap.servers=127.0.0.1:9092");
+
+        assertThat(status).isZero();
+        assertThat(producer.sent()).hasSize(1000).allSatisfy(record -> {
+            assertThat(record.topic()).isEqualTo("perf");
+            assertThat(record.key()).isNull();
+            assertThat(record.value()).hasSize(20);
+        });
+        assertThat(producer.closed()).isTrue();
+        List<String> lines = stdout();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).matches("1000 records sent, [0-9.]+ records/sec \\([0-9.]+ MB/sec\\), "
+                + "[0-9.]+ ms avg latency, [0-9.]+ ms max latency, \\d+ ms 50th, \\d+ ms 95th, \\d+ ms 99th, "
+                + "\\d+ ms 99.9th\\.");
+        assertThat(lines.get(1)).startsWith("odradek: client cpu ").contains("threads 3", "failed 0");
+    }
+
+    @Test
+    void failedRecordsAreReportedAndMakeTheExitStatusOne() {
+        FakeProducer producer = new FakeProducer(record -> record.value()[0] == '7');
+
+        int status = run(producer, "--topic perf --num-records 100 --payload-monotonic --throughput -1 "
+                + "--producer-props bootstrap.servers=127.0.0.1:9092");
+
+        // Values "7" and "70".."79" fail: 11 records.
+        assertThat(status).isEqualTo(1);
+        assertThat(stdout().get(0)).startsWith("89 records sent, ");
+        assertThat(stdout().get(1)).endsWith("failed 11");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("injected failure", "11 records failed");
+    }
+
+    @Test
+    void printMetricsAddsTheCountersTable() {
+        int status = run(FakeProducer.acknowledgingAll(), "--topic perf --num-records 10 --record-size 1 "
+                + "--throughput -1 --print-metrics --producer-props bootstrap.servers=127.0.0.1:9092");
+
+        assertThat(status).isZero();
+        assertThat(stdout()).contains("odradek-perf:records-acknowledged     : 10")
+                .anySatisfy(line -> assertThat(line).startsWith("Metric Name"));
+    }
+
+    @Test
+    void usageErrorsExitWithTwoAndNameTheFlag() {
+        int status = run(FakeProducer.acknowledgingAll(), "--num-records 10 --record-size 1 --throughput -1");
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("argument --topic is required", "usage: odradek perf");
+    }
+
+    @Test
+    void badProducerPropsEntryExitsWithTwoNamingIt() {
+        int status = run(FakeProducer.acknowledgingAll(),
+                "--topic t --num-records 10 --record-size 1 --throughput -1 --producer-props bootstrap.servers");
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Invalid property: bootstrap.servers");
+    }
+}
