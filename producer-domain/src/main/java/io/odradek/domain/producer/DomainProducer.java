@@ -119,12 +119,30 @@ final class DomainProducer<K, V> implements Producer<K, V> {
             throws InterruptedException {
         buffers.pool().reserve(sizeBytes, maxBlockNs);
         CompletableFuture<RecordMetadata> future = new CompletableFuture<>();
-        buffers.pending().add(new PendingRecord(record.topic(), record.partition(), record.key(), keyBytes,
-                valueBytes, record.headers(), timestampMs, callback, future, sizeBytes,
+        // The caller may reuse its arrays once send returns (a byte[] serializer hands them through), as
+        // it may with Kafka's producer, which has copied the record into a batch by then. A record that
+        // waits here is not copied into a batch yet, so it keeps copies.
+        buffers.pending().add(new PendingRecord(record.topic(), record.partition(), record.key(), copy(keyBytes),
+                copy(valueBytes), copy(record.headers()), timestampMs, callback, future, sizeBytes,
                 clock.nanoTime() + maxBlockNs));
         metadata.addTopic(record.topic());
         transport.wakeup();
         return future;
+    }
+
+    private static byte[] copy(byte[] bytes) {
+        return bytes == null ? null : bytes.clone();
+    }
+
+    private static Headers copy(Headers headers) {
+        if (headers.isEmpty()) {
+            return headers;
+        }
+        Headers copy = new Headers();
+        for (int i = 0; i < headers.size(); i++) {
+            copy.add(headers.get(i).key(), copy(headers.get(i).value()));
+        }
+        return copy;
     }
 
     private RuntimeException checkSize(int sizeBytes) {

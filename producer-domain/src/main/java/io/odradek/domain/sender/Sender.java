@@ -141,7 +141,8 @@ public final class Sender implements NetworkHandler {
             return;
         }
         metadata.requestSent(nowNs);
-        send(connection, new MetadataRequest(metadata.topics(), false), List.of(), nowNs);
+        // As Kafka's producer does: a broker with auto.create.topics.enable=true creates the topic.
+        send(connection, new MetadataRequest(metadata.topics(), true), List.of(), nowNs);
     }
 
     private void maybeInitProducerId(long nowNs) {
