@@ -160,8 +160,7 @@ final class KafkaRecordBatchWriter implements RecordBatchWriter {
         batch.limit(end).position(targetStart);
         batch = batch.slice();
         closedSizeBytes = batch.limit();
-        // A valid CRC even before the stamp, so a batch that is never stamped is still well-formed.
-        KafkaRecordBatchFormat.writeCrc(batch, 0, batch.limit());
+        // No CRC yet: the producer identity is stamped next, and the stamp computes it once.
         return batch;
     }
 

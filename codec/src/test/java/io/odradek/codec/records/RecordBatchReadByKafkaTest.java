@@ -108,6 +108,7 @@ class RecordBatchReadByKafkaTest {
 
         assertThat(closed.position()).isZero();
         assertThat(closed.limit()).isEqualTo(writer.sizeBytes());
+        format.stampProducerIdentity(closed, -1L, (short) -1, -1, false);
         RecordBatch batch = onlyBatch(closed);
         batch.ensureValid();
         assertThat(batch.magic()).isEqualTo(RecordBatch.MAGIC_VALUE_V2);
@@ -212,7 +213,9 @@ class RecordBatchReadByKafkaTest {
         assertThat(writer.sizeBytes()).isEqualTo(61 + written);
         // A smaller record still fits in what is left.
         assertThat(writer.append(BASE_TIMESTAMP_MS, null, new byte[1], null)).isPositive();
-        RecordBatch batch = onlyBatch(writer.close(null, 0, null));
+        ByteBuffer closed = writer.close(null, 0, null);
+        format.stampProducerIdentity(closed, -1L, (short) -1, -1, false);
+        RecordBatch batch = onlyBatch(closed);
         batch.ensureValid();
         assertThat(batch.countOrNull()).isEqualTo(3);
     }

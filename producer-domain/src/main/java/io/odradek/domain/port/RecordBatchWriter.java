@@ -29,7 +29,8 @@ public interface RecordBatchWriter {
     /**
      * Ends the batch: fills in the header (counts, timestamps, attributes), compresses the records with
      * {@code compression} (null for none) at {@code level}, and returns the finished batch, position 0 to
-     * limit, without producer identity (see {@link RecordBatchFormat#stampProducerIdentity}). When it
+     * limit, without producer identity and CRC: it becomes a valid batch when
+     * {@link RecordBatchFormat#stampProducerIdentity} stamps it, which computes the CRC once. When it
      * compresses it writes into a buffer from {@code allocator} (asked for at least the given size) and the
      * original buffer is free again when this returns.
      */
