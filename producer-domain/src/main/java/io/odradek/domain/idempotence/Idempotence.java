@@ -92,8 +92,11 @@ public final class Idempotence implements ProducerIdentity {
     }
 
     @Override
-    public long nextInitAttemptNs() {
-        return state == State.NEEDS_ID || state == State.BUMP_PENDING ? nextInitAttemptNs : Long.MAX_VALUE;
+    public long nextInitAttemptNs(int inFlightBatches) {
+        if (state == State.NEEDS_ID || (state == State.BUMP_PENDING && inFlightBatches == 0)) {
+            return nextInitAttemptNs;
+        }
+        return Long.MAX_VALUE;
     }
 
     @Override

@@ -59,7 +59,7 @@ public final class NoIdempotence implements ProducerIdentity {
     }
 
     @Override
-    public long nextInitAttemptNs() {
+    public long nextInitAttemptNs(int inFlightBatches) {
         return Long.MAX_VALUE;
     }
 }

@@ -39,6 +39,9 @@ public interface ProducerIdentity {
     /** A batch failed without a broker answer (delivery timeout) after it may have been written. */
     void onUnknownOutcome(ProducerBatch batch);
 
-    /** The earliest time {@link #initRequest} may return a request, for the sender's next wake-up. */
-    long nextInitAttemptNs();
+    /**
+     * The earliest time {@link #initRequest} may return a request, for the sender's next wake-up; never
+     * while an epoch bump waits for in-flight batches (their responses wake the sender).
+     */
+    long nextInitAttemptNs(int inFlightBatches);
 }

@@ -58,6 +58,12 @@ public final class Sender implements NetworkHandler {
     private final RandomGenerator random;
     private Connections connections;
     private int nextCorrelationId;
+    /**
+     * Set while a metadata or InitProducerId request is due but no connection is ready for it: the
+     * connection's own events wake the sender then, so its overdue deadline must not (that would spin).
+     */
+    private boolean metadataWaitsForConnection;
+    private boolean initWaitsForConnection;
     private volatile RuntimeException abortError;
     private volatile RuntimeException fatalError;
 
@@ -110,9 +116,14 @@ public final class Sender implements NetworkHandler {
     }
 
     private long nextWakeUpNs(long nowNs) {
-        long next = drainer.nextReadyNs();
-        next = Math.min(next, metadata.nextUpdateNs());
-        next = Math.min(next, identity.nextInitAttemptNs());
+        // Without a producer id nothing is drained, so the drainer's last deadline is stale.
+        long next = identity.readyToProduce() ? drainer.nextReadyNs() : Long.MAX_VALUE;
+        if (!metadataWaitsForConnection) {
+            next = Math.min(next, metadata.nextUpdateNs());
+        }
+        if (!initWaitsForConnection) {
+            next = Math.min(next, identity.nextInitAttemptNs(outcomes.inFlightBatches()));
+        }
         next = Math.min(next, connections.earliestReconnectNs());
         next = Math.min(next, pendingMover.earliestDeadlineNs());
         for (NodeConnection connection : connections.all()) {
@@ -133,11 +144,13 @@ public final class Sender implements NetworkHandler {
     // ---- requests ----
 
     private void maybeUpdateMetadata(long nowNs) {
+        metadataWaitsForConnection = false;
         if (nowNs < metadata.nextUpdateNs()) {
             return;
         }
         NodeConnection connection = connections.anyReady(metadata.view(), nowNs);
         if (connection == null) {
+            metadataWaitsForConnection = true;
             return;
         }
         metadata.requestSent(nowNs);
@@ -146,11 +159,13 @@ public final class Sender implements NetworkHandler {
     }
 
     private void maybeInitProducerId(long nowNs) {
-        if (identity.nextInitAttemptNs() > nowNs) {
+        initWaitsForConnection = false;
+        if (identity.nextInitAttemptNs(outcomes.inFlightBatches()) > nowNs) {
             return;
         }
         NodeConnection connection = connections.anyReady(metadata.view(), nowNs);
         if (connection == null) {
+            initWaitsForConnection = true;
             return;
         }
         InitProducerIdRequest request = identity.initRequest(nowNs, outcomes.inFlightBatches());
