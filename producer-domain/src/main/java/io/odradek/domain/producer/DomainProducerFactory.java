@@ -99,6 +99,7 @@ public final class DomainProducerFactory implements ProducerFactory {
                 config.retries(), config.retryBackoff().toNanos(), config.retryBackoffMax().toNanos(),
                 config.reconnectBackoff().toNanos(), config.reconnectBackoffMax().toNanos(),
                 config.maxRequestSizeBytes(), config.maxInFlightRequestsPerConnection(), compression,
-                config.compressionLevel(), config.maxBlock().toNanos());
+                config.compressionLevel(), config.maxBlock().toNanos(),
+                config.socketConnectionSetupTimeout().toNanos());
     }
 }

@@ -104,7 +104,7 @@ final class Connections {
             return false;
         }
         int id = nextConnectionId++;
-        connection.connecting(id);
+        connection.connecting(id, nowNs);
         byConnectionId.put(id, connection);
         transport.connect(id, connection.node().host(), connection.node().port());
         return true;

@@ -21,6 +21,7 @@ final class NodeConnection {
     private int connectionId = -1;
     private int consecutiveFailures;
     private long reconnectNotBeforeNs;
+    private long connectStartedNs;
 
     NodeConnection(Node node) {
         this.node = node;
@@ -50,9 +51,15 @@ final class NodeConnection {
         return state == State.DISCONNECTED ? reconnectNotBeforeNs : Long.MAX_VALUE;
     }
 
-    void connecting(int id) {
+    void connecting(int id, long nowNs) {
         connectionId = id;
         state = State.CONNECTING;
+        connectStartedNs = nowNs;
+    }
+
+    /** When a connection still not established gives up (socket.connection.setup.timeout.ms). */
+    long connectDeadlineNs(long setupTimeoutNs) {
+        return state == State.CONNECTING ? connectStartedNs + setupTimeoutNs : Long.MAX_VALUE;
     }
 
     void negotiating() {

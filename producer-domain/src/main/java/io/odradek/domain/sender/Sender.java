@@ -131,6 +131,7 @@ public final class Sender implements NetworkHandler {
             if (oldest != null) {
                 next = Math.min(next, oldest.deadlineNs());
             }
+            next = Math.min(next, connection.connectDeadlineNs(settings.connectionSetupTimeoutNs()));
         }
         for (PartitionQueue queue : accumulator.queues()) {
             ProducerBatch first = queue.peekFirst();
@@ -266,6 +267,12 @@ public final class Sender implements NetworkHandler {
 
     private void expireRequests(long nowNs) {
         for (NodeConnection connection : connections.all()) {
+            if (nowNs >= connection.connectDeadlineNs(settings.connectionSetupTimeoutNs())) {
+                LOG.debug("Connection to {} not established within socket.connection.setup.timeout.ms",
+                        connection.node());
+                connections.close(connection, nowNs);
+                continue;
+            }
             InFlightRequest oldest = connection.inFlight().peekFirst();
             if (oldest != null && nowNs >= oldest.deadlineNs()) {
                 String reason = "request " + oldest.header().apiKey() + " timed out after request.timeout.ms="

@@ -15,5 +15,5 @@ public record SenderSettings(String clientId, List<Node> bootstrapNodes, short a
                              long requestTimeoutNs, long deliveryTimeoutNs, int retries, long retryBackoffNs,
                              long retryBackoffMaxNs, long reconnectBackoffNs, long reconnectBackoffMaxNs,
                              int maxRequestSizeBytes, int maxInFlightPerConnection, CompressionCodec compression,
-                             int compressionLevel, long maxBlockNs) {
+                             int compressionLevel, long maxBlockNs, long connectionSetupTimeoutNs) {
 }
