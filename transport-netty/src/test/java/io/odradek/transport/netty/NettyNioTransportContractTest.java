@@ -1,0 +1,11 @@
+package io.odradek.transport.netty;
+
+import io.odradek.domain.port.TransportFactory;
+import io.odradek.transport.contract.TransportContractTest;
+
+class NettyNioTransportContractTest extends TransportContractTest {
+    @Override
+    protected TransportFactory factory() {
+        return new NettyTransportFactory(IoFlavour.NIO);
+    }
+}
