@@ -43,8 +43,11 @@ public final class NettyTransport implements Transport {
 
     /** When poll() throws, the handler's next deadline is unknown: try again soon rather than spin or stall. */
     private static final long POLL_RETRY_AFTER_FAILURE_NS = TimeUnit.MILLISECONDS.toNanos(100);
-    /** The domain does not bound connection setup itself yet; Kafka's socket.connection.setup.timeout.ms is 10 s. */
-    static final int CONNECT_TIMEOUT_MS = 10_000;
+    /**
+     * A backstop only: the domain gives up on a connection after socket.connection.setup.timeout.ms (and calls
+     * disconnect); this is Kafka's socket.connection.setup.timeout.max.ms default.
+     */
+    static final int CONNECT_TIMEOUT_MS = 30_000;
     private static final long SHUTDOWN_TIMEOUT_MS = 2_000;
     private static final long CLOSE_WAIT_MS = 10_000;
 
