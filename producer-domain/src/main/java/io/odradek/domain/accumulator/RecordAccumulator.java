@@ -124,12 +124,14 @@ public final class RecordAccumulator {
         if (last != null) {
             last.markFull();
         }
-        int recordSize = format.maxRecordSizeBytes(length(key), length(value), headers);
+        // Records of one partition tend to be alike: size the completion arrays for records like this one
+        // (payload plus a few bytes of framing) so a full batch rarely has to grow them.
+        int typicalRecordSize = Math.max(0, length(key)) + Math.max(0, length(value)) + 8;
         ProducerBatch batch = new ProducerBatch(queue.topicPartition(), format.newWriter(buffer, timestampMs),
-                buffer, clock.nanoTime(), Math.max(1, buffer.capacity() / Math.max(1, recordSize)));
+                buffer, clock.nanoTime(), Math.max(1, buffer.capacity() / typicalRecordSize));
         CompletableFuture<RecordMetadata> future = batch.tryAppend(timestampMs, key, value, headers, callback);
         if (future == null) {
-            throw new IllegalStateException("A record of " + recordSize + " bytes does not fit a new batch of "
+            throw new IllegalStateException("A record of " + typicalRecordSize + " bytes does not fit a new batch of "
                     + buffer.capacity() + " bytes");
         }
         queue.addLast(batch);
