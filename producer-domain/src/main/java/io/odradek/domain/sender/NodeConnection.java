@@ -16,6 +16,11 @@ final class NodeConnection {
 
     private final Node node;
     private final ArrayDeque<InFlightRequest> inFlight = new ArrayDeque<>();
+    /**
+     * acks=0 requests handed to the transport and not yet written: no response will come for them, so if
+     * the connection breaks first, this is how their batches are found again.
+     */
+    private final ArrayDeque<InFlightRequest> awaitingWrite = new ArrayDeque<>();
     private final Map<ApiKey, Short> versions = new EnumMap<>(ApiKey.class);
     private State state = State.DISCONNECTED;
     private int connectionId = -1;
@@ -91,6 +96,10 @@ final class NodeConnection {
 
     ArrayDeque<InFlightRequest> inFlight() {
         return inFlight;
+    }
+
+    ArrayDeque<InFlightRequest> awaitingWrite() {
+        return awaitingWrite;
     }
 
     @Override

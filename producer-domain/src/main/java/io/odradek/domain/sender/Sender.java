@@ -1,6 +1,7 @@
 package io.odradek.domain.sender;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -213,7 +214,10 @@ public final class Sender implements NetworkHandler {
         boolean fireAndForget = request instanceof ProduceRequest && settings.acks() == 0;
         RequestFrame.WrittenListener onWritten = null;
         if (fireAndForget) {
+            InFlightRequest unwritten = new InFlightRequest(header, batches, nowNs, Long.MAX_VALUE);
+            connection.awaitingWrite().addLast(unwritten);
             onWritten = writtenNs -> {
+                connection.awaitingWrite().remove(unwritten);
                 for (ProducerBatch batch : batches) {
                     outcomes.acknowledged(batch, -1L, -1L);
                 }
@@ -249,6 +253,12 @@ public final class Sender implements NetworkHandler {
     }
 
     private void failInFlight(NodeConnection connection, String reason, long nowNs) {
+        InFlightRequest unwritten;
+        while ((unwritten = connection.awaitingWrite().pollFirst()) != null) {
+            for (ProducerBatch batch : unwritten.batches()) {
+                outcomes.failedInTransit(batch, reason, nowNs);
+            }
+        }
         InFlightRequest request;
         while ((request = connection.inFlight().pollFirst()) != null) {
             switch (request.header().apiKey()) {
@@ -389,10 +399,12 @@ public final class Sender implements NetworkHandler {
     private void abortEverything(RuntimeException error) {
         pendingMover.failAll(error);
         for (NodeConnection connection : connections.all()) {
-            InFlightRequest request;
-            while ((request = connection.inFlight().pollFirst()) != null) {
-                for (ProducerBatch batch : request.batches()) {
-                    outcomes.abort(batch, error);
+            for (ArrayDeque<InFlightRequest> requests : List.of(connection.inFlight(), connection.awaitingWrite())) {
+                InFlightRequest request;
+                while ((request = requests.pollFirst()) != null) {
+                    for (ProducerBatch batch : request.batches()) {
+                        outcomes.abort(batch, error);
+                    }
                 }
             }
         }
