@@ -17,6 +17,7 @@ import io.odradek.domain.TopicPartition;
 public final class PartitionQueue {
     private final TopicPartition topicPartition;
     private final ArrayDeque<ProducerBatch> batches = new ArrayDeque<>();
+    private long nextBatchOrder;
 
     // I/O thread only.
     private int inFlightBatches;
@@ -66,23 +67,24 @@ public final class PartitionQueue {
     }
 
     /**
-     * Puts a batch that must be sent again back in the queue, before every batch with a higher sequence (or,
-     * without sequences, at the front), so the partition's order holds on the retry.
+     * Puts a batch that must be sent again back in the queue, before every batch created after it, so the
+     * partition's order (and, with idempotence, its sequence order) holds on the retry whatever order the
+     * failures are handled in.
      */
     public synchronized void requeue(ProducerBatch batch) {
-        if (batch.baseSequence() == ProducerBatch.NO_SEQUENCE) {
-            batches.addFirst(batch);
-            return;
-        }
         List<ProducerBatch> before = new ArrayList<>();
-        while (!batches.isEmpty() && batches.peekFirst().baseSequence() != ProducerBatch.NO_SEQUENCE
-                && batches.peekFirst().baseSequence() < batch.baseSequence()) {
+        while (!batches.isEmpty() && batches.peekFirst().order() < batch.order()) {
             before.add(batches.pollFirst());
         }
         batches.addFirst(batch);
         for (int i = before.size() - 1; i >= 0; i--) {
             batches.addFirst(before.get(i));
         }
+    }
+
+    /** The creation order of the next batch; called under this queue's monitor, when a batch is opened. */
+    long nextBatchOrder() {
+        return nextBatchOrder++;
     }
 
     /** Removes and returns every batch, for failing them on close or a fatal error. */

@@ -28,6 +28,8 @@ public final class ProducerBatch {
     private final RecordBatchWriter writer;
     private final ByteBuffer buffer;
     private final long createdNs;
+    /** Position among its partition's batches, in creation order: retries go back in this order. */
+    private final long order;
     private final CountDownLatch done = new CountDownLatch(1);
 
     private CompletableFuture<RecordMetadata>[] futures;
@@ -49,12 +51,13 @@ public final class ProducerBatch {
 
     @SuppressWarnings("unchecked")
     ProducerBatch(TopicPartition topicPartition, RecordBatchWriter writer, ByteBuffer buffer, long createdNs,
-                  int expectedRecords) {
+                  long order, int expectedRecords) {
         this.topicPartition = topicPartition;
         this.writer = writer;
         this.buffer = buffer;
         this.memory = buffer;
         this.createdNs = createdNs;
+        this.order = order;
         int capacity = Math.max(4, expectedRecords);
         this.futures = new CompletableFuture[capacity];
         this.callbacks = new Callback[capacity];
@@ -105,6 +108,10 @@ public final class ProducerBatch {
 
     public long createdNs() {
         return createdNs;
+    }
+
+    long order() {
+        return order;
     }
 
     boolean isFull() {

@@ -128,7 +128,7 @@ public final class RecordAccumulator {
         // (payload plus a few bytes of framing) so a full batch rarely has to grow them.
         int typicalRecordSize = Math.max(0, length(key)) + Math.max(0, length(value)) + 8;
         ProducerBatch batch = new ProducerBatch(queue.topicPartition(), format.newWriter(buffer, timestampMs),
-                buffer, clock.nanoTime(), Math.max(1, buffer.capacity() / typicalRecordSize));
+                buffer, clock.nanoTime(), queue.nextBatchOrder(), Math.max(1, buffer.capacity() / typicalRecordSize));
         CompletableFuture<RecordMetadata> future = batch.tryAppend(timestampMs, key, value, headers, callback);
         if (future == null) {
             throw new IllegalStateException("A record of " + typicalRecordSize + " bytes does not fit a new batch of "
