@@ -1,0 +1,81 @@
+package io.odradek.it.produce;
+
+import static io.odradek.it.produce.Odradek.ACK_TIMEOUT;
+import static io.odradek.it.produce.Odradek.READ_TIMEOUT;
+import static io.odradek.it.produce.Odradek.utf8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import io.odradek.api.Header;
+import io.odradek.api.Headers;
+import io.odradek.api.Producer;
+import io.odradek.api.ProducerRecord;
+import io.odradek.it.KafkaBrokerExtension;
+import io.odradek.it.KafkaCluster;
+
+/** One producer shared by several application threads loses, duplicates and reorders nothing. */
+@ExtendWith(KafkaBrokerExtension.class)
+class ConcurrentSendersTest {
+
+    private static final int THREADS = 4;
+    private static final int KEYS_PER_THREAD = 3;
+    private static final int RECORDS_PER_THREAD = 3000;
+
+    @Test
+    void recordsOfConcurrentThreadsArriveOnceAndInEachThreadsOrderPerKey(KafkaCluster kafka) throws Exception {
+        String topic = kafka.createTopic("concurrent", 6);
+        SentRecords sent;
+        ExecutorService threads = Executors.newFixedThreadPool(THREADS);
+        try (Producer<byte[], byte[]> producer = Odradek.producer(Odradek.config(kafka))) {
+            sent = new SentRecords(producer);
+            CountDownLatch start = new CountDownLatch(1);
+            List<CompletableFuture<Void>> senders = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                int thread = t;
+                senders.add(CompletableFuture.runAsync(() -> {
+                    awaitQuietly(start);
+                    for (int i = 0; i < RECORDS_PER_THREAD; i++) {
+                        String key = "thread-" + thread + "-" + (i % KEYS_PER_THREAD);
+                        Headers headers = Headers.of(Header.of("seq", Integer.toString(i)));
+                        sent.send(new ProducerRecord<>(topic, null, null, utf8(key),
+                                utf8(thread + ":" + i), headers));
+                    }
+                }, threads));
+            }
+            start.countDown();
+            CompletableFuture.allOf(senders.toArray(CompletableFuture[]::new))
+                    .get(ACK_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            sent.awaitAcknowledged(ACK_TIMEOUT);
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(sent.size()).isEqualTo(THREADS * RECORDS_PER_THREAD);
+
+        List<ConsumerRecord<byte[], byte[]>> consumed = kafka.readAll(topic, sent.size(), READ_TIMEOUT);
+
+        // Each key belongs to one thread, so its records' send order is that thread's order.
+        ReadBack.assertGroupsHoldExactly(consumed, sent.all(), r -> Odradek.text(r.key()),
+                r -> Odradek.text(r.key()), "key");
+        assertThat(consumed.stream().map(ConsumerRecord::partition).distinct().count())
+                .as("partitions used").isGreaterThan(1);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
