@@ -11,10 +11,20 @@ import java.util.Properties;
 
 /** Producer settings from a properties file and {@code NAME=VALUE} arguments, the way Kafka's tools read them. */
 public final class ProducerProperties {
+
+    /**
+     * The tools' fat jar holds both transports, so a producer must name one; {@code transport=netty} in the
+     * producer properties picks the other.
+     */
+    public static final String DEFAULT_TRANSPORT = "nio";
+
     private ProducerProperties() {
     }
 
-    /** The file's entries (if any), then the {@code NAME=VALUE} entries, which win. */
+    /**
+     * The file's entries (if any), then the {@code NAME=VALUE} entries, which win; {@code transport} is
+     * {@value #DEFAULT_TRANSPORT} unless one of them sets it.
+     */
     public static Properties read(Path configFile, List<String> entries, String flagName)
             throws UsageException, IOException {
         Properties properties = new Properties();
@@ -24,6 +34,7 @@ public final class ProducerProperties {
         for (String entry : entries) {
             putEntry(properties, entry, flagName);
         }
+        properties.putIfAbsent("transport", DEFAULT_TRANSPORT);
         return properties;
     }
 

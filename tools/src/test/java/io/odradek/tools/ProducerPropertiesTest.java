@@ -64,4 +64,17 @@ class ProducerPropertiesTest {
         properties.setProperty("bootstrap.servers", "localhost:9092");
         assertThat(ProducerProperties.hasBootstrapServers(properties)).isTrue();
     }
+
+    @Test
+    void transportIsNioUnlessTheUserChoosesOne(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("producer.properties");
+        Files.writeString(file, "transport=netty\n");
+
+        assertThat(ProducerProperties.read(null, List.of("acks=all"), "--producer-props").getProperty("transport"))
+                .isEqualTo("nio");
+        assertThat(ProducerProperties.read(null, List.of("transport=netty"), "--producer-props")
+                .getProperty("transport")).isEqualTo("netty");
+        assertThat(ProducerProperties.read(file, List.of(), "--producer-props").getProperty("transport"))
+                .isEqualTo("netty");
+    }
 }
