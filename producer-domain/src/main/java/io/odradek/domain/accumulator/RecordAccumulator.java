@@ -94,8 +94,9 @@ public final class RecordAccumulator {
                                                                    Callback callback) {
         PartitionQueue queue = queue(topic, partition);
         synchronized (queue) {
+            // No closed check: these records were accepted before close and must still be delivered.
             CompletableFuture<RecordMetadata> future =
-                    tryAppendToLast(queue, timestampMs, key, value, headers, callback);
+                    appendToLastIfRoom(queue, timestampMs, key, value, headers, callback);
             if (future != null) {
                 return future;
             }
@@ -110,6 +111,11 @@ public final class RecordAccumulator {
             throw new ProducerClosedException("Cannot send to " + queue.topicPartition()
                     + " after the producer was closed");
         }
+        return appendToLastIfRoom(queue, timestampMs, key, value, headers, callback);
+    }
+
+    private CompletableFuture<RecordMetadata> appendToLastIfRoom(PartitionQueue queue, long timestampMs, byte[] key,
+                                                                 byte[] value, Headers headers, Callback callback) {
         ProducerBatch last = queue.last();
         if (last == null || last.isFull()) {
             return null;

@@ -80,8 +80,15 @@ final class PendingRecordMover {
             failWithoutReservation(record, e);
             return;
         }
-        CompletableFuture<RecordMetadata> batched = accumulator.appendWithoutBlocking(record.topic(), partition,
-                record.timestampMs(), record.keyBytes(), record.value(), record.headers(), record.callback());
+        CompletableFuture<RecordMetadata> batched;
+        try {
+            batched = accumulator.appendWithoutBlocking(record.topic(), partition, record.timestampMs(),
+                    record.keyBytes(), record.value(), record.headers(), record.callback());
+        } catch (RuntimeException e) {
+            // Never drop an accepted record silently: whatever went wrong, its sender hears of it.
+            failWithoutReservation(record, e);
+            return;
+        }
         batched.whenComplete((metadata, error) -> {
             if (error == null) {
                 record.future().complete(metadata);

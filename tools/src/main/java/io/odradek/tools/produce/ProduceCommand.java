@@ -79,6 +79,8 @@ public final class ProduceCommand {
         AtomicLong failures = new AtomicLong();
         boolean complete = true;
         long lineNumber = 0;
+        long sent = 0;
+        AtomicLong acknowledgedCount = new AtomicLong();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
@@ -91,8 +93,11 @@ public final class ProduceCommand {
                             if (exception != null) {
                                 failures.incrementAndGet();
                                 err.println("odradek produce: record of line " + number + " failed: " + exception);
+                            } else {
+                                acknowledgedCount.incrementAndGet();
                             }
                         });
+                sent++;
                 if (options.sync()) {
                     acknowledged.handle((metadata, exception) -> null).join();
                 }
@@ -109,7 +114,12 @@ public final class ProduceCommand {
         } finally {
             producer.close();
         }
-        return complete && failures.get() == 0 ? 0 : 1;
+        // Success means every record sent was acknowledged, not merely that none reported a failure.
+        long unacknowledged = sent - acknowledgedCount.get() - failures.get();
+        if (unacknowledged > 0) {
+            err.println("odradek produce: " + unacknowledged + " record(s) were neither acknowledged nor failed");
+        }
+        return complete && failures.get() == 0 && unacknowledged == 0 ? 0 : 1;
     }
 
     private static byte[] utf8(String text) {
