@@ -1,0 +1,223 @@
+#!/usr/bin/env bash
+# Side by side: `odradek perf` against Apache Kafka's own ProducerPerformance (kafka-producer-perf-test), on one
+# embedded Kafka broker, alternately, ROUNDS rounds each, per scenario; prints a table per scenario (median per side
+# and the ratio odradek/Kafka) and writes benchmarks/results/compare-<date>.csv (every run),
+# compare-<date>-medians.csv and compare.svg (the chart).
+#
+# Builds nothing. First, once:   cd <repo> && mvn -DskipTests package
+# (needs tools/target/odradek.jar and benchmarks/target/benchmarks.jar). Kafka's tool classpath (kafka-tools, the
+# broker's Kafka version) is resolved by Maven from benchmarks/kafka-tools.pom.xml (downloaded on first use).
+#
+# Options (environment):
+#   SCENARIOS="S1 S3"     subset to run (default: S1 S2 S3 S4 S5 S6)
+#   ROUNDS=3              rounds per side per scenario (default 3; each round runs odradek then Kafka, or the
+#                         other way round on odd rounds, so drift hits both sides alike)
+#   RECORDS_SCALE=0.1     multiply every scenario's record count (a quick check; default 1)
+#   HEAP=1g               -Xmx of every client JVM, both sides (default 1g)
+#   RESULTS_DIR=...       where CSV and SVG go (default benchmarks/results)
+#
+# Scenarios (issue 5):
+#   S1 4M x 100 B, 6 partitions, acks=all enable.idempotence=true batch.size=1000000 linger.ms=5
+#   S2 4M x 100 B, 6 partitions, every setting at its default
+#   S3 1M x 100 B at --throughput 100000, defaults
+#   S4 200k x 10 KB (10000 B), 6 partitions, acks=all
+#   S5 S1 + compression.type=lz4
+#   S6 S1 from 4 threads to 12 partitions: odradek perf --threads 4 in one process; Kafka's tool has one thread, so
+#      4 ProducerPerformance processes run at once with num-records/4 each: records/s, MB/s, CPU and peak RSS are
+#      summed over the 4, latency percentiles are the worst of the 4.
+# Client CPU = user+sys of the client process and peak RSS, from /usr/bin/time -f '%U %S %M'.
+set -euo pipefail
+
+here="$(cd -P "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+SCENARIOS="${SCENARIOS:-S1 S2 S3 S4 S5 S6}"
+ROUNDS="${ROUNDS:-3}"
+RECORDS_SCALE="${RECORDS_SCALE:-1}"
+HEAP="${HEAP:-1g}"
+RESULTS_DIR="${RESULTS_DIR:-$here/results}"
+odradek_jar="$root/tools/target/odradek.jar"
+bench_jar="$here/target/benchmarks.jar"
+java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+
+for jar in "$odradek_jar" "$bench_jar"; do
+  if [ ! -f "$jar" ]; then
+    echo "compare.sh: $jar not found; build first: (cd $root && mvn -DskipTests package)" >&2
+    exit 1
+  fi
+done
+if [ ! -x /usr/bin/time ]; then
+  echo "compare.sh: /usr/bin/time is needed for client CPU and RSS (apt-get install time)" >&2
+  exit 1
+fi
+
+work="$(mktemp -d "${TMPDIR:-/tmp}/odradek-compare.XXXXXX")"
+broker_pid=""
+cleanup() {
+  if [ -n "$broker_pid" ] && kill -0 "$broker_pid" 2>/dev/null; then
+    kill "$broker_pid" 2>/dev/null || true
+    wait "$broker_pid" 2>/dev/null || true
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+kafka_cp_file="$here/target/kafka-tools.classpath"
+if [ ! -s "$kafka_cp_file" ]; then
+  echo "compare.sh: resolving Kafka's ProducerPerformance classpath (kafka-tools) with Maven..." >&2
+  mvn -q -o -f "$here/kafka-tools.pom.xml" dependency:build-classpath -Dmdep.outputFile="$kafka_cp_file" >&2 \
+    || mvn -q -f "$here/kafka-tools.pom.xml" dependency:build-classpath -Dmdep.outputFile="$kafka_cp_file" >&2
+fi
+kafka_cp="$(cat "$kafka_cp_file")"
+
+echo "compare.sh: starting the embedded broker (6 partitions by default)..." >&2
+"$java_bin" -jar "$odradek_jar" broker --data-dir "$work/broker" --partitions 6 >"$work/broker.out" 2>"$work/broker.err" &
+broker_pid=$!
+bootstrap=""
+for _ in $(seq 1 360); do
+  if grep -q '^bootstrap.servers=' "$work/broker.out" 2>/dev/null; then
+    bootstrap="$(sed -n 's/^bootstrap.servers=//p' "$work/broker.out" | head -1)"
+    break
+  fi
+  if ! kill -0 "$broker_pid" 2>/dev/null; then
+    echo "compare.sh: the broker exited:" >&2
+    cat "$work/broker.err" >&2
+    exit 1
+  fi
+  sleep 0.5
+done
+if [ -z "$bootstrap" ]; then
+  echo "compare.sh: the broker did not start within 180 s" >&2
+  exit 1
+fi
+echo "compare.sh: broker at $bootstrap" >&2
+
+mkdir -p "$RESULTS_DIR"
+stamp="$(date -u +%Y%m%d-%H%M%S)"
+runs_csv="$RESULTS_DIR/compare-$stamp.csv"
+echo "scenario,side,round,processes,records,records_per_sec,mb_per_sec,avg_ms,max_ms,p50_ms,p95_ms,p99_ms,p999_ms,cpu_s,peak_rss_kb,description" >"$runs_csv"
+
+scaled() { awk -v n="$1" -v s="$RECORDS_SCALE" 'BEGIN { v = int(n * s); if (v < 1) v = 1; print v }'; }
+
+# Per scenario: records, record size, partitions, throughput, threads, producer props, description.
+scenario() {
+  local s1_props="acks=all enable.idempotence=true batch.size=1000000 linger.ms=5"
+  case "$1" in
+    S1) echo "$(scaled 4000000)|100|6|-1|1|$s1_props|throughput: 100 B records; 6 partitions; $s1_props" ;;
+    S2) echo "$(scaled 4000000)|100|6|-1|1||defaults: 100 B records; 6 partitions; every setting at its default" ;;
+    S3) echo "$(scaled 1000000)|100|6|100000|1||latency: 100 B records at --throughput 100000; 6 partitions; defaults" ;;
+    S4) echo "$(scaled 200000)|10000|6|-1|1|acks=all|large records: 10000 B records; 6 partitions; acks=all" ;;
+    S5) echo "$(scaled 4000000)|100|6|-1|1|$s1_props compression.type=lz4|lz4: S1 + compression.type=lz4" ;;
+    S6) echo "$(scaled 4000000)|100|12|-1|4|$s1_props|many threads: S1 from 4 threads to 12 partitions" ;;
+    *) echo "compare.sh: unknown scenario $1 (S1..S6)" >&2; return 1 ;;
+  esac
+}
+
+# The numbers of the summary line both tools print (same format):
+# records, records/s, MB/s, avg ms, max ms, p50, p95, p99, p99.9
+summary_numbers() {
+  if ! grep -q '99.9th' "$1"; then
+    echo "compare.sh: no summary line in $1:" >&2
+    tail -5 "$1" >&2
+    return 1
+  fi
+  grep '99.9th' "$1" | tail -1 | sed -E 's/^([0-9]+) records sent, ([0-9.]+) records\/sec \(([0-9.]+) MB\/sec\), ([0-9.]+) ms avg latency, ([0-9.]+) ms max latency, ([0-9]+) ms 50th, ([0-9]+) ms 95th, ([0-9]+) ms 99th, ([0-9]+) ms 99.9th\.?$/\1 \2 \3 \4 \5 \6 \7 \8 \9/'
+}
+
+create_topic() {
+  "$java_bin" -Xmx256m -cp "$bench_jar" io.odradek.benchmarks.CreateTopic "$bootstrap" "$1" "$2" \
+    >"$work/create-topic.log" 2>&1 || { cat "$work/create-topic.log" >&2; return 1; }
+}
+
+# run_client OUT_PREFIX COMMAND...: runs one client JVM under /usr/bin/time; OUT_PREFIX.out/.err/.time
+run_client() {
+  local prefix="$1"
+  shift
+  /usr/bin/time -f '%U %S %M' -o "$prefix.time" "$@" >"$prefix.out" 2>"$prefix.err" || {
+    echo "compare.sh: client failed: $*" >&2
+    tail -20 "$prefix.err" >&2
+    return 1
+  }
+}
+
+perf_args() { # records size throughput props...
+  local records="$1" size="$2" throughput="$3" props="$4"
+  echo "--num-records $records --record-size $size --throughput $throughput --producer-props bootstrap.servers=$bootstrap $props"
+}
+
+run_odradek() { # scenario round
+  local name="$1" round="$2"
+  IFS='|' read -r records size partitions throughput threads props description <<<"$(scenario "$name")"
+  local topic="compare-$name-odradek-$round-$RANDOM"
+  create_topic "$topic" "$partitions"
+  local prefix="$work/$name-odradek-$round"
+  # shellcheck disable=SC2046
+  ODRADEK_OPTS="-Xmx$HEAP" run_client "$prefix" "$root/tools/bin/odradek" perf --topic "$topic" --threads "$threads" \
+    $(perf_args "$records" "$size" "$throughput" "$props")
+  local numbers
+  numbers="$(summary_numbers "$prefix.out")"
+  read -r n rps mbps avg max p50 p95 p99 p999 <<<"$numbers"
+  read -r user sys rss <"$prefix.time"
+  local cpu
+  cpu="$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')"
+  echo "$name,odradek,$round,1,$n,$rps,$mbps,$avg,$max,$p50,$p95,$p99,$p999,$cpu,$rss,$description" >>"$runs_csv"
+  printf '  %s round %s odradek: %s records/s, %s MB/s, p99 %s ms, cpu %s s, rss %s KB\n' \
+    "$name" "$round" "$rps" "$mbps" "$p99" "$cpu" "$rss" >&2
+}
+
+run_kafka() { # scenario round
+  local name="$1" round="$2"
+  IFS='|' read -r records size partitions throughput threads props description <<<"$(scenario "$name")"
+  local topic="compare-$name-kafka-$round-$RANDOM"
+  create_topic "$topic" "$partitions"
+  local processes="$threads" per_process=$((records / threads)) pids=() i
+  local process_throughput="$throughput"
+  if [ "$throughput" != "-1" ]; then
+    process_throughput="$(awk -v t="$throughput" -v p="$processes" 'BEGIN { print t / p }')"
+  fi
+  for ((i = 0; i < processes; i++)); do
+    # shellcheck disable=SC2046
+    run_client "$work/$name-kafka-$round-$i" "$java_bin" "-Xmx$HEAP" -cp "$kafka_cp" \
+      org.apache.kafka.tools.ProducerPerformance --topic "$topic" \
+      $(perf_args "$per_process" "$size" "$process_throughput" "$props") &
+    pids+=($!)
+  done
+  for pid in "${pids[@]}"; do
+    wait "$pid"
+  done
+  # Sum rates, CPU and RSS over the processes; the worst latencies; the mean of the averages.
+  local row
+  local lines="" numbers
+  for ((i = 0; i < processes; i++)); do
+    numbers="$(summary_numbers "$work/$name-kafka-$round-$i.out")"
+    lines+="$numbers $(cat "$work/$name-kafka-$round-$i.time")"$'\n'
+  done
+  row="$(printf '%s' "$lines" | awk '
+    { n += $1; rps += $2; mbps += $3; avg += $4; if ($5 > max) max = $5; if ($6 > p50) p50 = $6;
+      if ($7 > p95) p95 = $7; if ($8 > p99) p99 = $8; if ($9 > p999) p999 = $9; cpu += $10 + $11; rss += $12; k++ }
+    END { printf "%d,%.1f,%.2f,%.2f,%.2f,%d,%d,%d,%d,%.2f,%d", n, rps, mbps, avg / k, max, p50, p95, p99, p999, cpu, rss }')"
+  echo "$name,kafka,$round,$processes,$row,$description" >>"$runs_csv"
+  printf '  %s round %s kafka (%s process(es)): %s\n' "$name" "$round" "$processes" "$row" >&2
+}
+
+for name in $SCENARIOS; do
+  scenario "$name" >/dev/null
+  echo "compare.sh: $name — $(scenario "$name" | cut -d'|' -f7) — $ROUNDS round(s) each, alternating" >&2
+  for ((round = 1; round <= ROUNDS; round++)); do
+    if ((round % 2 == 1)); then
+      run_odradek "$name" "$round"
+      run_kafka "$name" "$round"
+    else
+      run_kafka "$name" "$round"
+      run_odradek "$name" "$round"
+    fi
+  done
+done
+
+"$java_bin" -cp "$bench_jar" io.odradek.benchmarks.CompareReport "$runs_csv" \
+  "$RESULTS_DIR/compare-$stamp-medians.csv" "$RESULTS_DIR/compare.svg"
+echo
+echo "runs: $runs_csv"
+echo "medians: $RESULTS_DIR/compare-$stamp-medians.csv"
+echo "chart: $RESULTS_DIR/compare.svg"
+echo "machine: $(nproc) cpus, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load average now: $(cut -d' ' -f1-3 /proc/loadavg)"

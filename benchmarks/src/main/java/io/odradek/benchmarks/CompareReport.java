@@ -1,0 +1,142 @@
+package io.odradek.benchmarks;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code CompareReport RUNS.csv MEDIANS.csv CHART.svg}: reads the per-run rows compare.sh wrote, prints one
+ * table per scenario (median per side and the ratio odradek/Kafka), writes the medians as CSV and the chart.
+ *
+ * <p>Run rows: {@code scenario,side,round,processes,records,records_per_sec,mb_per_sec,avg_ms,max_ms,p50_ms,
+ * p95_ms,p99_ms,p999_ms,cpu_s,peak_rss_kb,description}; side is {@code odradek} or {@code kafka}.
+ */
+public final class CompareReport {
+    static final String ODRADEK = "odradek";
+    static final String KAFKA = "kafka";
+
+    /** The metrics of the table: column in the run rows, label, and how the median is shown. */
+    enum Metric {
+        RECORDS_PER_SEC(5, "records/s", "%.0f"),
+        MB_PER_SEC(6, "MB/s", "%.2f"),
+        AVG_MS(7, "avg latency ms", "%.2f"),
+        P50_MS(9, "p50 ms", "%.0f"),
+        P99_MS(11, "p99 ms", "%.0f"),
+        P999_MS(12, "p99.9 ms", "%.0f"),
+        CPU_S(13, "client CPU s (user+sys)", "%.2f"),
+        CPU_US_PER_RECORD(-1, "client CPU us/record", "%.3f"),
+        PEAK_RSS_MB(-2, "peak RSS MB", "%.0f");
+
+        final int column;
+        final String label;
+        final String format;
+
+        Metric(int column, String label, String format) {
+            this.column = column;
+            this.label = label;
+            this.format = format;
+        }
+
+        double of(String[] row) {
+            return switch (this) {
+                case CPU_US_PER_RECORD -> Double.parseDouble(row[13]) * 1e6 / Double.parseDouble(row[4]);
+                case PEAK_RSS_MB -> Double.parseDouble(row[14]) / 1024.0;
+                default -> Double.parseDouble(row[column]);
+            };
+        }
+    }
+
+    /** Medians of one scenario, per side. */
+    record ScenarioResult(String scenario, String description, int odradekRuns, int kafkaRuns, int kafkaProcesses,
+                          Map<Metric, Double> odradek, Map<Metric, Double> kafka) {
+        double ratio(Metric metric) {
+            double theirs = kafka.get(metric);
+            return theirs == 0 ? Double.NaN : odradek.get(metric) / theirs;
+        }
+    }
+
+    private CompareReport() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length != 3) {
+            System.err.println("usage: CompareReport RUNS.csv MEDIANS.csv CHART.svg");
+            System.exit(2);
+        }
+        List<ScenarioResult> results = summarize(Files.readAllLines(Path.of(args[0]), StandardCharsets.UTF_8));
+        printTables(results, System.out);
+        Files.writeString(Path.of(args[1]), mediansCsv(results), StandardCharsets.UTF_8);
+        Files.writeString(Path.of(args[2]), CompareChart.svg(results), StandardCharsets.UTF_8);
+    }
+
+    static List<ScenarioResult> summarize(List<String> lines) {
+        Map<String, List<String[]>> byScenario = new LinkedHashMap<>();
+        for (String line : lines) {
+            if (line.isBlank() || line.startsWith("scenario,")) {
+                continue;
+            }
+            String[] row = line.split(",", 16);
+            byScenario.computeIfAbsent(row[0], s -> new ArrayList<>()).add(row);
+        }
+        List<ScenarioResult> results = new ArrayList<>();
+        byScenario.forEach((scenario, rows) -> {
+            List<String[]> ours = rows.stream().filter(r -> r[1].equals(ODRADEK)).toList();
+            List<String[]> theirs = rows.stream().filter(r -> r[1].equals(KAFKA)).toList();
+            if (ours.isEmpty() || theirs.isEmpty()) {
+                return;
+            }
+            results.add(new ScenarioResult(scenario, rows.get(0)[15], ours.size(), theirs.size(),
+                    Integer.parseInt(theirs.get(0)[3]), medians(ours), medians(theirs)));
+        });
+        return results;
+    }
+
+    private static Map<Metric, Double> medians(List<String[]> rows) {
+        Map<Metric, Double> medians = new LinkedHashMap<>();
+        for (Metric metric : Metric.values()) {
+            double[] values = rows.stream().mapToDouble(metric::of).sorted().toArray();
+            int mid = values.length / 2;
+            medians.put(metric, values.length % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2);
+        }
+        return medians;
+    }
+
+    static void printTables(List<ScenarioResult> results, PrintStream out) {
+        for (ScenarioResult result : results) {
+            out.println();
+            out.printf("%s: %s%n", result.scenario(), result.description());
+            out.printf("medians of %d odradek run(s) and %d Kafka run(s)%s%n", result.odradekRuns(),
+                    result.kafkaRuns(), result.kafkaProcesses() > 1
+                            ? "; Kafka side = " + result.kafkaProcesses() + " ProducerPerformance processes at once "
+                            + "(records/s, MB/s, CPU and RSS summed over them; latencies the worst of them)"
+                            : "");
+            out.printf("  %-26s %14s %14s %9s%n", "metric", "odradek", "kafka", "ratio");
+            for (Metric metric : Metric.values()) {
+                out.printf(Locale.ROOT, "  %-26s %14s %14s %9.2f%n", metric.label,
+                        String.format(Locale.ROOT, metric.format, result.odradek().get(metric)),
+                        String.format(Locale.ROOT, metric.format, result.kafka().get(metric)), result.ratio(metric));
+            }
+        }
+    }
+
+    static String mediansCsv(List<ScenarioResult> results) {
+        StringBuilder csv = new StringBuilder("scenario,metric,odradek_median,kafka_median,ratio,odradek_runs,"
+                + "kafka_runs,kafka_processes,description\n");
+        for (ScenarioResult result : results) {
+            for (Metric metric : Metric.values()) {
+                csv.append(String.format(Locale.ROOT, "%s,%s,%.6g,%.6g,%.4f,%d,%d,%d,%s%n", result.scenario(),
+                        metric.name().toLowerCase(Locale.ROOT), result.odradek().get(metric),
+                        result.kafka().get(metric), result.ratio(metric), result.odradekRuns(), result.kafkaRuns(),
+                        result.kafkaProcesses(), result.description()));
+            }
+        }
+        return csv.toString();
+    }
+}
