@@ -1,0 +1,22 @@
+package io.odradek.domain.producer;
+
+import java.util.Random;
+
+import io.odradek.api.Producer;
+import io.odradek.api.ProducerConfig;
+import io.odradek.api.Serializers;
+import io.odradek.domain.port.TransportFactory;
+import io.odradek.domain.port.WireProtocol;
+
+/** The test entry point to {@link DomainProducerFactory#assemble}, which is package-private. */
+public final class FakeProducers {
+    private FakeProducers() {
+    }
+
+    /** A string producer wired to the given fakes, with jitter drawn from a seeded random. */
+    public static Producer<String, String> create(ProducerConfig config, TransportFactory transport,
+                                                  WireProtocol protocol, long seed) {
+        return DomainProducerFactory.assemble(config, Serializers.string(), Serializers.string(), transport, protocol,
+                null, new Random(seed));
+    }
+}

@@ -1,0 +1,260 @@
+package io.odradek.domain.producer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.odradek.api.BrokerErrorException;
+import io.odradek.api.RecordMetadata;
+import io.odradek.api.RecordTooLargeException;
+import io.odradek.api.TimeoutException;
+import io.odradek.domain.protocol.KafkaError;
+import io.odradek.domain.testkit.FakeBroker;
+import io.odradek.domain.testkit.Futures;
+import io.odradek.domain.testkit.ProducerRig;
+
+/** Retries, idempotence and failures under injected faults, on the fake cluster with a manual clock. */
+class ProducerFaultsTest {
+    private static final Duration STEP = Duration.ofMillis(5);
+    private static final Duration LIMIT = Duration.ofSeconds(60);
+    private ProducerRig rig;
+
+    @AfterEach
+    void closeRig() {
+        if (rig != null) {
+            rig.close();
+        }
+    }
+
+    private List<CompletableFuture<RecordMetadata>> sendValues(String topic, int partition, int from, int to) {
+        List<CompletableFuture<RecordMetadata>> futures = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            futures.add(rig.send(topic, partition, "k", "v" + i));
+        }
+        return futures;
+    }
+
+    private static List<String> values(int from, int to) {
+        List<String> values = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            values.add("v" + i);
+        }
+        return values;
+    }
+
+    private void awaitAll(List<CompletableFuture<RecordMetadata>> futures) {
+        rig.advanceUntil(() -> futures.stream().allMatch(CompletableFuture::isDone), STEP, LIMIT);
+    }
+
+    @Test
+    void retriesRetriableErrorsWithBackoffAndKeepsPartitionOrder() {
+        FakeBroker broker = new FakeBroker(1).createTopic("t", 1);
+        rig = ProducerRig.start(broker, b -> b.linger(Duration.ZERO).idempotence(false)
+                .maxInFlightRequestsPerConnection(5).retryBackoff(Duration.ofMillis(100))
+                .retryBackoffMax(Duration.ofMillis(100)));
+        rig.sendAndWait("t", 0, "k", "warm-up");
+        broker.failNextProduce("t", 0, (short) 19 /* NOT_ENOUGH_REPLICAS */, 2);
+
+        List<CompletableFuture<RecordMetadata>> futures = sendValues("t", 0, 0, 3);
+        rig.runUntilIdle();
+        rig.advance(Duration.ofMillis(70));
+        assertThat(futures.get(0)).isNotDone();
+        awaitAll(futures);
+
+        assertThat(futures).allSatisfy(f -> assertThat(f).isCompleted());
+        List<String> expected = new ArrayList<>(List.of("warm-up"));
+        expected.addAll(values(0, 3));
+        assertThat(rig.values("t", 0)).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void recordsSentWhileABatchAwaitsItsRetryAreNotLostInIt() {
+        FakeBroker broker = new FakeBroker(1).createTopic("t", 1);
+        rig = ProducerRig.start(broker, b -> b.linger(Duration.ZERO).retryBackoff(Duration.ofMillis(100))
+                .retryBackoffMax(Duration.ofMillis(100)));
+        rig.sendAndWait("t", 0, "k", "warm-up");
+        broker.failNextProduce("t", 0, (short) 19 /* NOT_ENOUGH_REPLICAS */, 1);
+        CompletableFuture<RecordMetadata> retried = rig.send("t", 0, "k", "retried");
+        rig.runUntilIdle();
+
+        CompletableFuture<RecordMetadata> later = rig.send("t", 0, "k", "later");
+        awaitAll(List.of(retried, later));
+
+        assertThat(rig.values("t", 0)).containsExactly("warm-up", "retried", "later");
+        assertThat(later.join().offset()).isEqualTo(2);
+    }
+
+    @Test
+    void keepsPartitionOrderAfterLeaderMove() {
+        FakeBroker broker = new FakeBroker(3).createTopic("t", 1);
+        rig = ProducerRig.start(broker, b -> b.linger(Duration.ZERO).maxInFlightRequestsPerConnection(5)
+                .batchSizeBytes(100));
+        rig.send("t", 0, "k", "warm-up");
+        rig.advance(Duration.ofMillis(10));
+        broker.moveLeader("t", 0, 1);
+        rig.network.delayResponses(0, Duration.ofMillis(20));
+
+        List<CompletableFuture<RecordMetadata>> futures = sendValues("t", 0, 0, 40);
+        awaitAll(futures);
+
+        assertThat(futures).allSatisfy(f -> assertThat(f).isCompleted());
+        List<String> expected = new ArrayList<>(List.of("warm-up"));
+        expected.addAll(values(0, 40));
+        assertThat(rig.values("t", 0)).containsExactlyElementsOf(expected);
+        assertThat(broker.produceAttempts()).anySatisfy(a -> assertThat(a.errorCode())
+                .isEqualTo(KafkaError.NOT_LEADER_OR_FOLLOWER));
+    }
+
+    @Test
+    void noDuplicatesWhenAResponseIsLostAndTheBatchIsRetried() {
+        FakeBroker broker = new FakeBroker(1).createTopic("t", 1);
+        rig = ProducerRig.start(broker, b -> b.linger(Duration.ZERO).requestTimeout(Duration.ofSeconds(5))
+                .batchSizeBytes(100));
+        rig.sendAndWait("t", 0, "k", "warm-up");
+        rig.network.dropNextResponses(0, 1);
+
+        List<CompletableFuture<RecordMetadata>> futures = sendValues("t", 0, 0, 10);
+        rig.advance(Duration.ofSeconds(1));
+        assertThat(futures.get(0)).isNotDone();
+        awaitAll(futures);
+
+        assertThat(futures).allSatisfy(f -> assertThat(f).isCompleted());
+        List<String> expected = new ArrayList<>(List.of("warm-up"));
+        expected.addAll(values(0, 10));
+        assertThat(rig.values("t", 0)).containsExactlyElementsOf(expected);
+        assertThat(broker.partition("t", 0).duplicatesAnswered()).isPositive();
+        assertThat(futures.stream().map(f -> f.join().offset()).toList())
+                .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
+    }
+
+    @Test
+    void expiresBatchesAfterDeliveryTimeout() {
+        FakeBroker broker = new FakeBroker(1).createTopic("t", 1);
+        rig = ProducerRig.start(broker, b -> b.linger(Duration.ZERO).idempotence(false)
+                .requestTimeout(Duration.ofSeconds(1)).deliveryTimeout(Duration.ofSeconds(3))
+                .retryBackoff(Duration.ofMillis(100)));
+        rig.sendAndWait("t", 0, "k", "warm-up");
+        broker.failNextProduce("t", 0, KafkaError.NOT_LEADER_OR_FOLLOWER, 1_000);
+
+        CompletableFuture<RecordMetadata> future = rig.send("t", 0, "k", "doomed");
+        rig.advance(Duration.ofMillis(2_900));
+        assertThat(future).isNotDone();
+        rig.advance(Duration.ofMillis(300));
+
+        assertThat(Futures.errorOf(future)).isInstanceOf(TimeoutException.class)
+                .hasMessageContaining("delivery.timeout.ms");
+        assertThat(rig.values("t", 0)).containsExactly("warm-up");
+    }
+
+    @Test
+    void bumpsEpochAfterUnknownProducerIdAndRetries() {
+        FakeBroker broker = new FakeBroker(1).createTopic("t", 1);
+        rig = ProducerRig.start(broker, b -> b.linger(Duration.ZERO));
+        rig.sendAndWait("t", 0, "k", "a");
+        rig.sendAndWait("t", 0, "k", "b");
+        broker.forgetProducers("t", 0);
+
+        CompletableFuture<RecordMetadata> c = rig.send("t", 0, "k", "c");
+        awaitAll(List.of(c));
+
+        assertThat(c).isCompleted();
+        assertThat(rig.values("t", 0)).containsExactly("a", "b", "c");
+        assertThat(broker.initRequests()).hasSize(2);
+        long producerId = broker.produceAttempts().get(0).producerId();
+        assertThat(broker.initRequests().get(1).producerId()).isEqualTo(producerId);
+        assertThat(broker.initRequests().get(1).producerEpoch()).isEqualTo((short) 0);
+        var last = broker.produceAttempts().get(broker.produceAttempts().size() - 1);
+        assertThat(last.epoch()).isEqualTo((short) 1);
+        assertThat(last.baseSequence()).isZero();
+        assertThat(broker.produceAttempts()).anySatisfy(a -> assertThat(a.errorCode())
+                .isEqualTo(KafkaError.UNKNOWN_PRODUCER_ID));
+    }
+
+    @Test
+    void retriesInitProducerIdUntilItSucceeds() {
+        FakeBroker broker = new FakeBroker(1).createTopic("t", 1);
+        broker.failNextInitProducerId(KafkaError.COORDINATOR_NOT_AVAILABLE, 3);
+        rig = ProducerRig.start(broker, b -> b.linger(Duration.ZERO));
+
+        CompletableFuture<RecordMetadata> future = rig.send("t", 0, "k", "v");
+        awaitAll(List.of(future));
+
+        assertThat(future.join().offset()).isZero();
+        assertThat(broker.initRequests()).hasSize(4);
+    }
+
+    @Test
+    void failsRecordWhenBrokerAnswersNonRetriableError() {
+        FakeBroker broker = new FakeBroker(1).createTopic("t", 1);
+        rig = ProducerRig.start(broker, b -> b.linger(Duration.ZERO).idempotence(false));
+        rig.sendAndWait("t", 0, "k", "warm-up");
+        broker.failNextProduce("t", 0, KafkaError.TOPIC_AUTHORIZATION_FAILED, 1);
+
+        CompletableFuture<RecordMetadata> denied = rig.send("t", 0, "k", "denied");
+        awaitAll(List.of(denied));
+        CompletableFuture<RecordMetadata> after = rig.send("t", 0, "k", "after");
+        awaitAll(List.of(after));
+
+        assertThat(Futures.errorOf(denied)).isInstanceOf(BrokerErrorException.class)
+                .hasMessageContaining("TOPIC_AUTHORIZATION_FAILED");
+        assertThat(after.join().offset()).isEqualTo(1);
+        assertThat(rig.values("t", 0)).containsExactly("warm-up", "after");
+    }
+
+    @Test
+    void recordTooLargeFailsOnlyThatRecord() {
+        FakeBroker broker = new FakeBroker(1).createTopic("t", 1);
+        rig = ProducerRig.start(broker, b -> b.linger(Duration.ZERO).maxRequestSizeBytes(1_000));
+
+        CompletableFuture<RecordMetadata> small = rig.send("t", 0, "k", "small");
+        CompletableFuture<RecordMetadata> huge = rig.send("t", 0, "k", "x".repeat(2_000));
+        CompletableFuture<RecordMetadata> next = rig.send("t", 0, "k", "next");
+        awaitAll(List.of(small, huge, next));
+
+        assertThat(Futures.errorOf(huge)).isInstanceOf(RecordTooLargeException.class)
+                .hasMessageContaining("max.request.size");
+        assertThat(rig.values("t", 0)).containsExactly("small", "next");
+    }
+
+    @Test
+    void brokerMessageTooLargeFailsThatBatchOnly() {
+        FakeBroker broker = new FakeBroker(1).createTopic("t", 1);
+        rig = ProducerRig.start(broker, b -> b.linger(Duration.ZERO));
+        rig.sendAndWait("t", 0, "k", "first");
+        broker.failNextProduce("t", 0, KafkaError.MESSAGE_TOO_LARGE, 1);
+
+        CompletableFuture<RecordMetadata> rejected = rig.send("t", 0, "k", "rejected");
+        awaitAll(List.of(rejected));
+        CompletableFuture<RecordMetadata> next = rig.send("t", 0, "k", "next");
+        awaitAll(List.of(next));
+
+        assertThat(Futures.errorOf(rejected)).isInstanceOf(RecordTooLargeException.class);
+        assertThat(next).isCompleted();
+        assertThat(rig.values("t", 0)).containsExactly("first", "next");
+    }
+
+    @Test
+    void reconnectsAfterADisconnectAndRetriesWhatWasInFlight() {
+        FakeBroker broker = new FakeBroker(2).createTopic("t", 2);
+        rig = ProducerRig.start(broker, b -> b.linger(Duration.ZERO));
+        rig.sendAndWait("t", 1, "k", "warm-up");
+        rig.network.delayResponses(1, Duration.ofMillis(50));
+
+        List<CompletableFuture<RecordMetadata>> futures = sendValues("t", 1, 0, 5);
+        rig.advance(Duration.ofMillis(10));
+        rig.network.disconnectNode(1);
+        rig.network.delayResponses(1, Duration.ZERO);
+        awaitAll(futures);
+
+        assertThat(futures).allSatisfy(f -> assertThat(f).isCompleted());
+        List<String> expected = new ArrayList<>(List.of("warm-up"));
+        expected.addAll(values(0, 5));
+        assertThat(rig.values("t", 1)).containsExactlyElementsOf(expected);
+    }
+}

@@ -1,0 +1,142 @@
+package io.odradek.domain.testkit;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.odradek.domain.TopicPartition;
+import io.odradek.domain.protocol.KafkaError;
+
+/**
+ * One partition on the fake cluster: its leader, its log, and the broker's idempotence state, which keeps
+ * per producer id the epoch and the last five batches' sequence ranges (as a Kafka broker does) to answer
+ * a retried batch with its original offset instead of writing it twice.
+ */
+public final class PartitionLog {
+    private static final int CACHED_BATCHES = 5;
+
+    private final TopicPartition topicPartition;
+    private final List<StoredRecord> records = new ArrayList<>();
+    private final Map<Long, ProducerState> producers = new HashMap<>();
+    private int leader;
+    private int leaderEpoch;
+    private int duplicatesAnswered;
+
+    PartitionLog(TopicPartition topicPartition, int leader) {
+        this.topicPartition = topicPartition;
+        this.leader = leader;
+    }
+
+    /** A record as stored. */
+    public record StoredRecord(long offset, FakeRecordBatchFormat.Record record, long producerId, short epoch,
+                               int sequence) {
+        public String key() {
+            return record.keyString();
+        }
+
+        public String value() {
+            return record.valueString();
+        }
+    }
+
+    /** What appending a batch came to: an error, or the base offset (of the earlier copy for a duplicate). */
+    record AppendResult(short errorCode, long baseOffset) {
+    }
+
+    private record CachedBatch(int firstSequence, int lastSequence, long baseOffset) {
+    }
+
+    private static final class ProducerState {
+        short epoch;
+        final ArrayDeque<CachedBatch> lastBatches = new ArrayDeque<>();
+
+        int lastSequence() {
+            return lastBatches.isEmpty() ? -1 : lastBatches.peekLast().lastSequence();
+        }
+    }
+
+    public TopicPartition topicPartition() {
+        return topicPartition;
+    }
+
+    public int leader() {
+        return leader;
+    }
+
+    public int leaderEpoch() {
+        return leaderEpoch;
+    }
+
+    void moveLeader(int newLeader) {
+        leader = newLeader;
+        leaderEpoch++;
+    }
+
+    public List<StoredRecord> records() {
+        return List.copyOf(records);
+    }
+
+    /** How many retried batches the log recognised as already written. */
+    public int duplicatesAnswered() {
+        return duplicatesAnswered;
+    }
+
+    /** Loses the idempotence state, as a broker does when the producer's records left the log. */
+    void forgetProducers() {
+        producers.clear();
+    }
+
+    AppendResult append(FakeRecordBatchFormat.Batch batch) {
+        if (batch.producerId() < 0) {
+            return new AppendResult(KafkaError.NONE, write(batch));
+        }
+        ProducerState state = producers.get(batch.producerId());
+        if (state == null) {
+            if (batch.baseSequence() != 0) {
+                return error(KafkaError.UNKNOWN_PRODUCER_ID);
+            }
+            state = new ProducerState();
+            state.epoch = batch.epoch();
+            producers.put(batch.producerId(), state);
+        } else if (batch.epoch() < state.epoch) {
+            return error(KafkaError.INVALID_PRODUCER_EPOCH);
+        } else if (batch.epoch() > state.epoch) {
+            if (batch.baseSequence() != 0) {
+                return error(KafkaError.OUT_OF_ORDER_SEQUENCE_NUMBER);
+            }
+            state.epoch = batch.epoch();
+            state.lastBatches.clear();
+        } else {
+            for (CachedBatch cached : state.lastBatches) {
+                if (cached.firstSequence() == batch.baseSequence() && cached.lastSequence() == batch.lastSequence()) {
+                    duplicatesAnswered++;
+                    return new AppendResult(KafkaError.NONE, cached.baseOffset());
+                }
+            }
+            if (batch.baseSequence() != state.lastSequence() + 1) {
+                return error(KafkaError.OUT_OF_ORDER_SEQUENCE_NUMBER);
+            }
+        }
+        long baseOffset = write(batch);
+        state.lastBatches.addLast(new CachedBatch(batch.baseSequence(), batch.lastSequence(), baseOffset));
+        if (state.lastBatches.size() > CACHED_BATCHES) {
+            state.lastBatches.pollFirst();
+        }
+        return new AppendResult(KafkaError.NONE, baseOffset);
+    }
+
+    private long write(FakeRecordBatchFormat.Batch batch) {
+        long baseOffset = records.size();
+        for (int i = 0; i < batch.records().size(); i++) {
+            records.add(new StoredRecord(baseOffset + i, batch.records().get(i), batch.producerId(), batch.epoch(),
+                    batch.baseSequence() < 0 ? -1 : batch.baseSequence() + i));
+        }
+        return baseOffset;
+    }
+
+    private static AppendResult error(short code) {
+        return new AppendResult(code, -1L);
+    }
+}
