@@ -196,7 +196,13 @@ public final class RecordAccumulator {
      * The caller then owns it on the I/O thread.
      */
     public ProducerBatch takeFirst(PartitionQueue queue) {
-        return queue.pollFirst();
+        ProducerBatch batch = queue.pollFirst();
+        if (batch != null) {
+            // A retry puts the batch back in the queue, possibly as its last one: appends must not reach it
+            // then, since it is already closed and only its closed bytes are sent.
+            batch.markFull();
+        }
+        return batch;
     }
 
     /** Whether a flush or close wants every batch sent now, linger or not. */
