@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -99,7 +100,7 @@ public class CompressionBenchmark {
             byte[] record = data.equals("json") ? Payloads.jsonRecord(random) : Payloads.randomBytes(1000,
                     random.nextLong());
             int take = Math.min(record.length, INPUT_BYTES - total);
-            records.add(take == record.length ? record : java.util.Arrays.copyOf(record, take));
+            records.add(take == record.length ? record : Arrays.copyOf(record, take));
             total += take;
         }
         input = new byte[total];

@@ -137,6 +137,11 @@ final class DiscardingTransport implements Transport {
         return fakeBrokerAllocatedBytes;
     }
 
+    /** Records the fake broker acknowledged so far; read it after a flush. */
+    long recordsAcknowledged() {
+        return broker.recordsAcknowledged();
+    }
+
     /** A connection became ready (response null) or a response frame arrived. */
     private record Event(int connectionId, ByteBuffer response) {
     }

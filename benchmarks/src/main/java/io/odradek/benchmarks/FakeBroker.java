@@ -8,6 +8,7 @@ import java.util.List;
 import org.apache.kafka.common.message.MetadataRequestData;
 import org.apache.kafka.common.protocol.ApiKeys;
 import org.apache.kafka.common.protocol.ByteBufferAccessor;
+import org.apache.kafka.common.requests.RequestHeader;
 
 /**
  * Reads request frames as a broker would and answers them at once (see {@link FakeBrokerResponses}).
@@ -81,6 +82,10 @@ final class FakeBroker {
         return responses.produce(version, correlationId, topics, partitionCounts, partitionIndexes, recordCounts);
     }
 
+    long recordsAcknowledged() {
+        return responses.recordsAcknowledged();
+    }
+
     private int arrayLength(boolean flexible) {
         return flexible ? cursor.readUnsignedVarint() - 1 : cursor.readInt();
     }
@@ -103,7 +108,7 @@ final class FakeBroker {
             copy.put(buffer.duplicate());
         }
         copy.flip().position(4);
-        org.apache.kafka.common.requests.RequestHeader.parse(copy);
+        RequestHeader.parse(copy); // moves past the header
         MetadataRequestData data = new MetadataRequestData(new ByteBufferAccessor(copy), version);
         List<String> topics = new ArrayList<>();
         if (data.topics() != null) {

@@ -94,6 +94,15 @@ final class FakeBrokerResponses {
         return frame(correlationId, ApiKeys.PRODUCE.responseHeaderVersion(version), body, version);
     }
 
+    /** The sum of every partition's next offset: records acknowledged so far. */
+    long recordsAcknowledged() {
+        long total = 0;
+        for (long offset : nextOffsets) {
+            total += offset;
+        }
+        return total;
+    }
+
     /** Header and body serialized at their versions; no size prefix (the transport strips it on receipt). */
     private static ByteBuffer frame(int correlationId, short headerVersion, ApiMessage body, short version) {
         ResponseHeaderData header = new ResponseHeaderData().setCorrelationId(correlationId);

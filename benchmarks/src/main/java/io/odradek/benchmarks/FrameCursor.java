@@ -1,6 +1,7 @@
 package io.odradek.benchmarks;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Reads a request frame spread over several buffers (as the codec hands them to a transport) without
@@ -91,7 +92,7 @@ final class FrameCursor {
         for (int i = 0; i < length; i++) {
             bytes[i] = readByte();
         }
-        return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     void skipString(boolean compact) {

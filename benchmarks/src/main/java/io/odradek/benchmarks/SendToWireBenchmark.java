@@ -49,6 +49,7 @@ public class SendToWireBenchmark {
     private ProducerRecord<byte[], byte[]> record;
     private DiscardingTransport transport;
     private long sends;
+    private CompletableFuture<RecordMetadata> lastFuture;
     private long sendsAtIterationStart;
     private long fakeBytesAtIterationStart;
 
@@ -76,16 +77,19 @@ public class SendToWireBenchmark {
     @Benchmark
     public CompletableFuture<RecordMetadata> send() {
         sends++;
-        return producer.send(record);
+        return lastFuture = producer.send(record);
     }
 
     @TearDown(Level.Iteration)
     public void reportFakeBroker() {
         producer.flush();
+        lastFuture.join(); // fails the run if the producer failed records instead of sending them
         long records = sends - sendsAtIterationStart;
         long fakeBytes = transport.fakeBrokerAllocatedBytes() - fakeBytesAtIterationStart;
-        System.out.printf("%nfake broker: %.2f B/op (%d bytes over %d sends; subtract from gc.alloc.rate.norm)%n",
-                records == 0 ? 0.0 : (double) fakeBytes / records, fakeBytes, records);
+        System.out.printf("%nfake broker: %.2f B/op (%d bytes over %d sends; subtract from gc.alloc.rate.norm); "
+                        + "records acknowledged so far %d of %d sent%n",
+                records == 0 ? 0.0 : (double) fakeBytes / records, fakeBytes, records,
+                transport.recordsAcknowledged(), sends + 1);
     }
 
     @TearDown(Level.Trial)
