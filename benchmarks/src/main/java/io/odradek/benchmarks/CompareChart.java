@@ -26,9 +26,9 @@ final class CompareChart {
                 + "font-family=\"sans-serif\" font-size=\"12\">%n", width, height));
         svg.append(String.format(Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n", width, height));
         panel(svg, results, MARGIN, "Throughput, records/s (higher is better)",
-                CompareReport.Metric.RECORDS_PER_SEC, "%.0f");
+                CompareReport.Metric.RECORDS_PER_SEC);
         panel(svg, results, 2 * MARGIN + PANEL_WIDTH, "Client CPU per record, \u00b5s (lower is better)",
-                CompareReport.Metric.CPU_US_PER_RECORD, "%.2f");
+                CompareReport.Metric.CPU_US_PER_RECORD);
         int legendY = height - 20;
         svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/>"
                 + "<text x=\"%d\" y=\"%d\">odradek perf</text>%n", MARGIN, legendY - 10, OURS_COLOR, MARGIN + 18,
@@ -43,7 +43,7 @@ final class CompareChart {
     }
 
     private static void panel(StringBuilder svg, List<CompareReport.ScenarioResult> results, int left, String title,
-                              CompareReport.Metric metric, String valueFormat) {
+                              CompareReport.Metric metric) {
         int top = MARGIN;
         int bottom = top + PANEL_HEIGHT;
         double max = 0;
@@ -62,9 +62,9 @@ final class CompareChart {
             CompareReport.ScenarioResult result = results.get(i);
             double groupLeft = left + i * groupWidth + groupWidth * 0.15;
             bar(svg, groupLeft, barWidth, bottom, result.odradek().get(metric) / max * PANEL_HEIGHT,
-                    OURS_COLOR, String.format(Locale.ROOT, valueFormat, result.odradek().get(metric)));
+                    OURS_COLOR, compact(result.odradek().get(metric)));
             bar(svg, groupLeft + barWidth, barWidth, bottom, result.kafka().get(metric) / max * PANEL_HEIGHT,
-                    KAFKA_COLOR, String.format(Locale.ROOT, valueFormat, result.kafka().get(metric)));
+                    KAFKA_COLOR, compact(result.kafka().get(metric)));
             svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s (x%.2f)"
                     + "</text>%n", groupLeft + barWidth, bottom + 18, escape(result.scenario()), result.ratio(metric)));
         }
@@ -76,6 +76,17 @@ final class CompareChart {
                 + "fill=\"%s\"/>%n", x, bottom - heightPx, width, heightPx, color));
         svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"10\">"
                 + "%s</text>%n", x + width / 2, bottom - heightPx - 4, escape(label)));
+    }
+
+    /** Short enough to fit above a bar: 2.41M, 830k, 0.65. */
+    static String compact(double value) {
+        if (value >= 1e6) {
+            return String.format(Locale.ROOT, "%.2fM", value / 1e6);
+        }
+        if (value >= 1e4) {
+            return String.format(Locale.ROOT, "%.0fk", value / 1e3);
+        }
+        return String.format(Locale.ROOT, value >= 100 ? "%.0f" : "%.2f", value);
     }
 
     private static String escape(String text) {
