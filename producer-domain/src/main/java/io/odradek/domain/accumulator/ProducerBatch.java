@@ -1,7 +1,6 @@
 package io.odradek.domain.accumulator;
 
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -32,11 +31,7 @@ public final class ProducerBatch {
     private final long order;
     private final CountDownLatch done = new CountDownLatch(1);
 
-    private CompletableFuture<RecordMetadata>[] futures;
-    private Callback[] callbacks;
-    private long[] timestamps;
-    /** Key size in the high 32 bits, value size in the low 32 bits; -1 for null. */
-    private long[] sizes;
+    private final RecordCompletions completions;
     private int recordCount;
     /** Set when an append did not fit: the batch is ready to go regardless of linger. */
     private volatile boolean full;
@@ -49,20 +44,15 @@ public final class ProducerBatch {
     private long retryNotBeforeNs;
     private boolean completed;
 
-    @SuppressWarnings("unchecked")
     ProducerBatch(TopicPartition topicPartition, RecordBatchWriter writer, ByteBuffer buffer, long createdNs,
-                  long order, int expectedRecords) {
+                  long order, RecordCompletions completions) {
         this.topicPartition = topicPartition;
         this.writer = writer;
         this.buffer = buffer;
         this.memory = buffer;
         this.createdNs = createdNs;
         this.order = order;
-        int capacity = Math.max(4, expectedRecords);
-        this.futures = new CompletableFuture[capacity];
-        this.callbacks = new Callback[capacity];
-        this.timestamps = new long[capacity];
-        this.sizes = new long[capacity];
+        this.completions = completions;
     }
 
     /**
@@ -74,24 +64,15 @@ public final class ProducerBatch {
             full = true;
             return null;
         }
-        if (recordCount == futures.length) {
-            grow();
-        }
         CompletableFuture<RecordMetadata> future = new CompletableFuture<>();
-        futures[recordCount] = future;
-        callbacks[recordCount] = callback;
-        timestamps[recordCount] = timestampMs;
-        sizes[recordCount] = ((long) (key == null ? -1 : key.length) << 32) | ((value == null ? -1 : value.length) & 0xFFFFFFFFL);
+        completions.set(recordCount, future, callback, timestampMs, key == null ? -1 : key.length,
+                value == null ? -1 : value.length);
         recordCount++;
         return future;
     }
 
-    private void grow() {
-        int capacity = futures.length * 2;
-        futures = Arrays.copyOf(futures, capacity);
-        callbacks = Arrays.copyOf(callbacks, capacity);
-        timestamps = Arrays.copyOf(timestamps, capacity);
-        sizes = Arrays.copyOf(sizes, capacity);
+    RecordCompletions completions() {
+        return completions;
     }
 
     public TopicPartition topicPartition() {
@@ -206,18 +187,17 @@ public final class ProducerBatch {
         int partition = topicPartition.partition();
         for (int i = 0; i < recordCount; i++) {
             long offset = baseOffset < 0 || error != null ? RecordMetadata.UNKNOWN_OFFSET : baseOffset + i;
-            long timestamp = logAppendTimeMs >= 0 ? logAppendTimeMs : timestamps[i];
+            long timestamp = logAppendTimeMs >= 0 ? logAppendTimeMs : completions.timestamps[i];
             RecordMetadata metadata = new RecordMetadata(topic, partition, offset, timestamp,
-                    (int) (sizes[i] >> 32), (int) sizes[i]);
-            listener.onRecordCompleted(metadata, error, callbacks[i]);
+                    completions.keySize(i), completions.valueSize(i));
+            listener.onRecordCompleted(metadata, error, completions.callbacks[i]);
             if (error == null) {
-                futures[i].complete(metadata);
+                completions.futures[i].complete(metadata);
             } else {
-                futures[i].completeExceptionally(error);
+                completions.futures[i].completeExceptionally(error);
             }
-            futures[i] = null;
-            callbacks[i] = null;
         }
+        completions.clear(recordCount);
         done.countDown();
         return true;
     }

@@ -35,6 +35,7 @@ public final class RecordAccumulator {
     private final CopyOnWriteArrayList<PartitionQueue> allQueues = new CopyOnWriteArrayList<>();
     private final Set<ProducerBatch> incomplete = ConcurrentHashMap.newKeySet();
     private final AtomicInteger flushesInProgress = new AtomicInteger();
+    private final CompletionsPool completionsPool;
     private volatile boolean closed;
 
     public RecordAccumulator(RecordBatchFormat format, BufferPool pool, Clock clock, int batchSizeBytes,
@@ -44,6 +45,9 @@ public final class RecordAccumulator {
         this.clock = clock;
         this.batchSizeBytes = batchSizeBytes;
         this.wakeup = wakeup;
+        // As many as there can be batches in flight and waiting, give or take: beyond that, batches are rare.
+        this.completionsPool = new CompletionsPool((int) Math.min(256, Math.max(4,
+                pool.totalBytes() / Math.max(1, batchSizeBytes))));
     }
 
     /**
@@ -134,7 +138,8 @@ public final class RecordAccumulator {
         // (payload plus a few bytes of framing) so a full batch rarely has to grow them.
         int typicalRecordSize = Math.max(0, length(key)) + Math.max(0, length(value)) + 8;
         ProducerBatch batch = new ProducerBatch(queue.topicPartition(), format.newWriter(buffer, timestampMs),
-                buffer, clock.nanoTime(), queue.nextBatchOrder(), Math.max(1, buffer.capacity() / typicalRecordSize));
+                buffer, clock.nanoTime(), queue.nextBatchOrder(),
+                completionsPool.take(Math.max(1, buffer.capacity() / typicalRecordSize)));
         CompletableFuture<RecordMetadata> future = batch.tryAppend(timestampMs, key, value, headers, callback);
         if (future == null) {
             throw new IllegalStateException("A record of " + typicalRecordSize + " bytes does not fit a new batch of "
@@ -182,6 +187,7 @@ public final class RecordAccumulator {
     public void deallocate(ProducerBatch batch) {
         incomplete.remove(batch);
         pool.release(batch.memory());
+        completionsPool.give(batch.completions());
     }
 
     /**

@@ -11,10 +11,12 @@ import io.odradek.api.ProducerRecord;
 /** Runs the interceptors' {@code onSend} in order; one that throws is logged and skipped, as in Kafka. */
 final class InterceptorChain<K, V> {
     private static final Logger LOG = LoggerFactory.getLogger(InterceptorChain.class);
-    private final List<ProducerInterceptor<K, V>> interceptors;
+    /** An array, not a list: the send path walks it for every record and must not allocate an iterator. */
+    private final ProducerInterceptor<K, V>[] interceptors;
 
+    @SuppressWarnings("unchecked")
     InterceptorChain(List<ProducerInterceptor<K, V>> interceptors) {
-        this.interceptors = List.copyOf(interceptors);
+        this.interceptors = interceptors.toArray(new ProducerInterceptor[0]);
     }
 
     ProducerRecord<K, V> onSend(ProducerRecord<K, V> record) {
