@@ -18,6 +18,12 @@ public final class BufferPool {
     private final int poolableSizeBytes;
     private final ReentrantLock lock = new ReentrantLock();
     private final ArrayDeque<ByteBuffer> free = new ArrayDeque<>();
+    /**
+     * Buffers that compressed batches are written into: one size, large enough for a full batch that does
+     * not shrink, kept for reuse like batch buffers. 0 when the producer does not compress.
+     */
+    private int compressionSizeBytes;
+    private final ArrayDeque<ByteBuffer> freeCompression = new ArrayDeque<>();
     private final ArrayDeque<Condition> waiters = new ArrayDeque<>();
     /** Bytes neither handed out nor kept in {@link #free}. May go negative: see {@link #allocateOverCommit}. */
     private long unallocatedBytes;
@@ -44,17 +50,36 @@ public final class BufferPool {
      * buffer it frees right after.
      */
     public ByteBuffer allocateOverCommit(int sizeBytes) {
+        int capacity;
         lock.lock();
         try {
             ByteBuffer pooled = takeIfFree(sizeBytes);
             if (pooled != null) {
                 return pooled;
             }
-            reserveLocked(sizeBytes);
+            capacity = pooledCapacityFor(sizeBytes);
+            reserveLocked(capacity);
         } finally {
             lock.unlock();
         }
-        return newBuffer(sizeBytes);
+        return newBuffer(capacity);
+    }
+
+    private int pooledCapacityFor(int sizeBytes) {
+        return sizeBytes != poolableSizeBytes && sizeBytes <= compressionSizeBytes ? compressionSizeBytes : sizeBytes;
+    }
+
+    /**
+     * Pools buffers of {@code sizeBytes} too, for compressed batches: a request for at most this size gets
+     * one of them (larger than asked, which a compressor does not mind).
+     */
+    public void poolCompressionBuffers(int sizeBytes) {
+        lock.lock();
+        try {
+            compressionSizeBytes = sizeBytes;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Reserves bytes without a buffer (records waiting for metadata), waiting like {@link #allocate}. */
@@ -80,6 +105,9 @@ public final class BufferPool {
             if (buffer.capacity() == poolableSizeBytes) {
                 buffer.clear();
                 free.addLast(buffer);
+            } else if (buffer.capacity() == compressionSizeBytes) {
+                buffer.clear();
+                freeCompression.addLast(buffer);
             } else {
                 unallocatedBytes += buffer.capacity();
             }
@@ -175,6 +203,9 @@ public final class BufferPool {
         if (sizeBytes == poolableSizeBytes && !free.isEmpty()) {
             return free.pollFirst();
         }
+        if (sizeBytes != poolableSizeBytes && sizeBytes <= compressionSizeBytes && !freeCompression.isEmpty()) {
+            return freeCompression.pollFirst();
+        }
         return null;
     }
 
@@ -183,11 +214,15 @@ public final class BufferPool {
         while (unallocatedBytes < sizeBytes && !free.isEmpty()) {
             unallocatedBytes += free.pollLast().capacity();
         }
+        while (unallocatedBytes < sizeBytes && !freeCompression.isEmpty()) {
+            unallocatedBytes += freeCompression.pollLast().capacity();
+        }
         unallocatedBytes -= sizeBytes;
     }
 
     private long availableBytesLocked() {
-        return unallocatedBytes + (long) free.size() * poolableSizeBytes;
+        return unallocatedBytes + (long) free.size() * poolableSizeBytes
+                + (long) freeCompression.size() * compressionSizeBytes;
     }
 
     private void signalNextWaiter() {

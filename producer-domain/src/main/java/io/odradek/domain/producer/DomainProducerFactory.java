@@ -53,6 +53,12 @@ public final class DomainProducerFactory implements ProducerFactory {
         Clock clock = transportFactory.clock();
         Transport[] transport = new Transport[1];
         BufferPool pool = new BufferPool(config.bufferMemoryBytes(), config.batchSizeBytes());
+        if (compression != null) {
+            // A drained batch is compressed into a pooled buffer sized for a full batch that does not shrink.
+            int headerBytes = protocol.recordBatchFormat().batchHeaderSizeBytes();
+            pool.poolCompressionBuffers(headerBytes
+                    + compression.maxCompressedSizeBytes(Math.max(0, config.batchSizeBytes() - headerBytes)));
+        }
         RecordAccumulator accumulator = new RecordAccumulator(protocol.recordBatchFormat(), pool, clock,
                 config.batchSizeBytes(), () -> transport[0].wakeup());
         ProducerBuffers buffers = new ProducerBuffers(accumulator, new PendingRecords(), pool);
