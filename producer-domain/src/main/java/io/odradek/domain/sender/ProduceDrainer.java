@@ -69,6 +69,18 @@ final class ProduceDrainer {
         return byLeader;
     }
 
+    /** Whether one of {@code queues} has a first batch that is ready to go now. */
+    boolean anyReady(List<PartitionQueue> queues, long nowNs) {
+        boolean draining = accumulator.isDraining();
+        for (PartitionQueue queue : queues) {
+            ProducerBatch first = queue.peekFirst();
+            if (first != null && isReady(queue, first, nowNs, draining)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private boolean isReady(PartitionQueue queue, ProducerBatch first, long nowNs, boolean draining) {
         if (nowNs < first.retryNotBeforeNs()) {
             nextReadyNs = Math.min(nextReadyNs, first.retryNotBeforeNs());

@@ -183,7 +183,14 @@ public final class Sender implements NetworkHandler {
             if (connection == null || !connection.isReady()) {
                 continue;
             }
+            boolean firstRequest = true;
             while (connection.inFlight().size() < settings.maxInFlightPerConnection()) {
+                // Later requests go only while a batch is still ready: a batch that is neither full nor done
+                // lingering must wait for linger.ms instead of leaving half-empty behind the ready ones.
+                if (!firstRequest && !drainer.anyReady(entry.getValue(), nowNs)) {
+                    break;
+                }
+                firstRequest = false;
                 List<ProducerBatch> batches = drainer.drain(entry.getValue(), nowNs);
                 if (batches.isEmpty()) {
                     break;
