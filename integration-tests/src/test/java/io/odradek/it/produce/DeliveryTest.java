@@ -46,7 +46,7 @@ class DeliveryTest {
     @MethodSource("acksAndIdempotence")
     void storesEveryRecordOnceByteExactInPartitionSendOrder(Acks acks, boolean idempotence, KafkaCluster kafka)
             throws Exception {
-        String topic = kafka.createTopic("delivery-" + acks.configValue(), PARTITIONS);
+        String topic = Odradek.createServingTopic(kafka, "delivery-" + acks.configValue(), PARTITIONS);
         Random random = new Random(acks.ordinal() * 31L + (idempotence ? 1 : 0));
         SentRecords sent;
         try (Producer<byte[], byte[]> producer = Odradek.producer(Odradek.config(kafka)

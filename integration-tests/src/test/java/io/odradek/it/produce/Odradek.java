@@ -4,7 +4,15 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
 import java.util.function.BooleanSupplier;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 import io.odradek.api.Producer;
 import io.odradek.api.ProducerConfig;
@@ -42,6 +50,29 @@ public final class Odradek {
 
     public static String text(byte[] bytes) {
         return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Creates a topic and waits until its leader serves every partition. {@link KafkaCluster#createTopic}
+     * returns once the metadata names leaders, but on a loaded machine the broker creates the partitions'
+     * logs up to a second later; a Produce request before that gets NOT_LEADER_OR_FOLLOWER, which is
+     * retried with acks=1/all but, with acks=0, makes the broker drop the connection and what was written to
+     * it — Kafka's own producer loses those records too.
+     */
+    public static String createServingTopic(KafkaCluster kafka, String prefix, int partitions) {
+        String topic = kafka.createTopic(prefix, partitions);
+        Properties props = new Properties();
+        props.setProperty(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> all = new ArrayList<>();
+            for (int p = 0; p < partitions; p++) {
+                all.add(new TopicPartition(topic, p));
+            }
+            // ListOffsets is answered by the partition's leader only once the partition is online there.
+            consumer.endOffsets(all, READ_TIMEOUT);
+        }
+        return topic;
     }
 
     /** A loopback port nobody listens on (it was free a moment ago and nothing here binds it). */

@@ -55,6 +55,24 @@ public final class SentRecords {
         }
     }
 
+    /** Which records are still waiting, and what the producer's threads are doing, for a hang's report. */
+    private static String describeIncomplete(List<SentRecord> records, Duration timeout) {
+        List<Integer> incomplete = records.stream().filter(r -> !r.future().isDone())
+                .map(SentRecord::sendIndex).toList();
+        StringBuilder report = new StringBuilder().append(incomplete.size()).append(" of ").append(records.size())
+                .append(" sends not acknowledged after ").append(timeout).append(", e.g. sends ")
+                .append(incomplete.subList(0, Math.min(20, incomplete.size()))).append("\nProducer threads:");
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+            if (thread.getName().toLowerCase(java.util.Locale.ROOT).contains("odradek")) {
+                report.append("\n\"").append(thread.getName()).append("\" ").append(thread.getState());
+                for (StackTraceElement frame : stack) {
+                    report.append("\n    at ").append(frame);
+                }
+            }
+        });
+        return report.toString();
+    }
+
     public int size() {
         return sent.size();
     }
@@ -62,8 +80,12 @@ public final class SentRecords {
     /** Waits until every future completed successfully, or fails the test with the first error. */
     public List<RecordMetadata> awaitAcknowledged(Duration timeout) throws Exception {
         List<SentRecord> records = all();
-        CompletableFuture.allOf(records.stream().map(SentRecord::future).toArray(CompletableFuture[]::new))
-                .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            CompletableFuture.allOf(records.stream().map(SentRecord::future).toArray(CompletableFuture[]::new))
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError(describeIncomplete(records, timeout), e);
+        }
         List<RecordMetadata> metadata = new ArrayList<>();
         for (SentRecord record : records) {
             metadata.add(record.future().join());
