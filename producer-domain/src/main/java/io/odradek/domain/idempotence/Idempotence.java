@@ -101,7 +101,18 @@ public final class Idempotence implements ProducerIdentity {
 
     @Override
     public boolean mayDrain(PartitionQueue queue) {
-        return !queue.isRetrying() || queue.inFlightBatches() == 0;
+        if (queue.inFlightBatches() == 0) {
+            return true;
+        }
+        if (queue.isRetrying()) {
+            return false;
+        }
+        // Until the broker acknowledged one batch of this partition it keeps no sequence for this producer
+        // there and accepts any first sequence: were a second batch in flight, it could be stored while the
+        // first failed (NOT_LEADER_OR_FOLLOWER from a partition just coming online), leaving a gap that
+        // every retry of the first then hits as OUT_OF_ORDER_SEQUENCE_NUMBER until delivery.timeout.ms.
+        Sequences seq = sequences.get(queue.topicPartition());
+        return seq != null && seq.lastAcked >= 0;
     }
 
     @Override
@@ -118,7 +129,11 @@ public final class Idempotence implements ProducerIdentity {
     public void onAcknowledged(ProducerBatch batch) {
         Sequences seq = sequences.get(batch.topicPartition());
         if (seq != null) {
-            seq.lastAcked = wrap(batch.baseSequence() + batch.recordCount() - 1);
+            int last = wrap(batch.baseSequence() + batch.recordCount() - 1);
+            // A late answer for an older batch (a duplicate resolved after later ones) must not move it back.
+            if (seq.lastAcked < 0 || last > seq.lastAcked) {
+                seq.lastAcked = last;
+            }
         }
     }
 
@@ -128,6 +143,12 @@ public final class Idempotence implements ProducerIdentity {
             case KafkaError.DUPLICATE_SEQUENCE_NUMBER:
                 return BatchErrorAction.TREAT_AS_SUCCESS;
             case KafkaError.OUT_OF_ORDER_SEQUENCE_NUMBER:
+                if (isBeforeLastAcknowledged(batch)) {
+                    // The broker took a later sequence of this partition, which it only does in order: this
+                    // batch is in the log already (its response was lost), too old for the broker to still
+                    // recognise it as a duplicate.
+                    return BatchErrorAction.TREAT_AS_SUCCESS;
+                }
                 // A batch behind an unresolved one is rejected only because its predecessor is missing:
                 // retrying it in order is enough. If it is the next expected one, the broker lost track.
                 return isNextExpected(batch) ? retryAfterBump() : BatchErrorAction.RETRY;
@@ -160,6 +181,12 @@ public final class Idempotence implements ProducerIdentity {
         if (state == State.READY) {
             state = State.BUMP_PENDING;
         }
+    }
+
+    private boolean isBeforeLastAcknowledged(ProducerBatch batch) {
+        Sequences seq = sequences.get(batch.topicPartition());
+        int last = batch.baseSequence() + batch.recordCount() - 1;
+        return seq != null && batch.baseSequence() != ProducerBatch.NO_SEQUENCE && last < seq.lastAcked;
     }
 
     private boolean isNextExpected(ProducerBatch batch) {

@@ -24,6 +24,7 @@ final class Connections {
     private final List<NodeConnection> bootstrap = new ArrayList<>();
     private int nextConnectionId = 1;
     private int bootstrapCursor;
+    private long wantedReconnectNs = Long.MAX_VALUE;
 
     Connections(Transport transport, SenderSettings settings, RandomGenerator random) {
         this.transport = transport;
@@ -101,6 +102,9 @@ final class Connections {
 
     private boolean maybeConnect(NodeConnection connection, long nowNs) {
         if (!connection.canConnect(nowNs)) {
+            if (connection.state() == NodeConnection.State.DISCONNECTED) {
+                wantedReconnectNs = Math.min(wantedReconnectNs, connection.reconnectNotBeforeNs());
+            }
             return false;
         }
         int id = nextConnectionId++;
@@ -132,13 +136,18 @@ final class Connections {
         return all;
     }
 
-    /** The earliest reconnect time of a connection that is backing off, for the next wake-up. */
+    /** Forgets the reconnects wanted in the previous poll; each poll asks again for what it needs. */
+    void beginPoll() {
+        wantedReconnectNs = Long.MAX_VALUE;
+    }
+
+    /**
+     * The earliest time a connection this poll wanted, but found backing off, may reconnect: the next
+     * wake-up. Connections nobody asked for (an idle bootstrap address) do not count, or the sender would
+     * be woken for nothing, again and again, once their backoff passed.
+     */
     long earliestReconnectNs() {
-        long earliest = Long.MAX_VALUE;
-        for (NodeConnection connection : all()) {
-            earliest = Math.min(earliest, connection.reconnectNotBeforeNs());
-        }
-        return earliest;
+        return wantedReconnectNs;
     }
 
     void closeAll() {

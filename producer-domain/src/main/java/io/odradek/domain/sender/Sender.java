@@ -104,6 +104,7 @@ public final class Sender implements NetworkHandler {
             abortEverything(abortError);
             return Long.MAX_VALUE;
         }
+        connections.beginPoll();
         expireRequests(nowNs);
         outcomes.expireWaiting(nowNs);
         pendingMover.expire(nowNs);

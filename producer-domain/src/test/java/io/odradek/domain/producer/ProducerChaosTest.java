@@ -38,8 +38,9 @@ class ProducerChaosTest {
             KafkaError.REQUEST_TIMED_OUT, KafkaError.LEADER_NOT_AVAILABLE};
 
     @ParameterizedTest(name = "seed {0}")
-    // Seeds 42 and 1234 currently leave records unfinished after 5 simulated minutes (a stall under investigation).
-    @ValueSource(longs = {1L, 7L, 98765L})
+    // Seeds 42 and 1234 once stalled: a batch whose response was lost while later sequences were acknowledged
+    // (via a new leader) was retried forever, though the broker had it.
+    @ValueSource(longs = {1L,2L,3L,4L,5L,6L,7L,8L,9L,10L,11L,12L,13L,14L,15L,16L,17L,18L,19L,20L,42L,1234L})
     void everyRecordLandsExactlyOnceInPartitionOrderDespiteFaults(long seed) {
         Random random = new Random(seed);
         FakeBroker broker = new FakeBroker(NODES).createTopic(TOPIC, PARTITIONS);
@@ -71,11 +72,21 @@ class ProducerChaosTest {
                 assertThat(describeDifference(actual, wanted, broker, p)).as("partition %d, seed %d", p, seed)
                         .isEmpty();
             }
+            int offsetsUnknown = 0;
             for (int i = 0; i < RECORDS; i++) {
                 RecordMetadata metadata = futures.get(i).join();
+                if (!metadata.hasOffset()) {
+                    // A batch the broker already had, whose own answer was lost: the log check above proved it
+                    // is there once; only its offset is not known to the producer.
+                    offsetsUnknown++;
+                    continue;
+                }
                 assertThat(broker.log(TOPIC, metadata.partition()).get((int) metadata.offset()).value())
                         .isEqualTo("value-" + i);
             }
+            assertThat(offsetsUnknown).as("records acknowledged without an offset").isLessThan(RECORDS / 10);
+            // A sender that asks to be polled again at once, with nothing done, would keep a real I/O thread busy.
+            assertThat(rig.network.spinningPolls()).as("polls that asked to run again at the same instant").isZero();
         }
     }
 
