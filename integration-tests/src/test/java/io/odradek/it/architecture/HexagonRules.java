@@ -41,7 +41,6 @@ public final class HexagonRules {
     public static final String API = "io.odradek.api..";
     public static final String DOMAIN = "io.odradek.domain..";
     public static final List<String> DOMAIN_PORTS = List.of("io.odradek.domain.port..", "io.odradek.domain.protocol..");
-    /** transport.netty does not exist yet; listing it keeps the rules right on the day it arrives. */
     public static final List<String> ADAPTERS = List.of(
             "io.odradek.codec..", "io.odradek.compression..", "io.odradek.transport.nio..", "io.odradek.transport.netty..");
     public static final List<String> LIBRARY = List.of(

@@ -6,12 +6,17 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.odradek.it.transport.BothTransports;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** Checks DESIGN.md's rules of the hexagon against the production classes of every library module. */
+/**
+ * Checks DESIGN.md's rules of the hexagon against the production classes of every library module. Runs with
+ * both transports on the classpath (the default surefire execution leaves transport-netty out).
+ */
+@BothTransports
 class HexagonRulesTest {
 
     private static final JavaClasses PRODUCTION = new ClassFileImporter()
@@ -24,7 +29,8 @@ class HexagonRulesTest {
 
         // Without this, every rule below could pass because it looked at nothing.
         assertThat(packages).contains("io.odradek.api", "io.odradek.domain.port", "io.odradek.domain.sender",
-                "io.odradek.domain.accumulator", "io.odradek.codec", "io.odradek.compression", "io.odradek.transport.nio");
+                "io.odradek.domain.accumulator", "io.odradek.codec", "io.odradek.compression", "io.odradek.transport.nio",
+                "io.odradek.transport.netty");
         assertThat(PRODUCTION.stream().map(JavaClass::getName))
                 .noneMatch(name -> name.startsWith("io.odradek.it."))
                 .noneMatch(name -> name.endsWith("Test"));
@@ -32,15 +38,18 @@ class HexagonRulesTest {
 
     /**
      * The real code also shows the rules bite: pointed at a layer that legitimately does what the domain must
-     * not (the NIO transport owns the clock, the sockets and the I/O thread; tools runs the broker), they report.
+     * not (each transport owns the clock, the sockets and the I/O thread; tools runs the broker), they report.
      */
     @Test
     void theRulesReportRealClassesOutsideTheLayerTheyGuard() {
-        String nio = "io.odradek.transport.nio..";
-        assertThat(HexagonRules.domainMustNotReadTheClock(nio).evaluate(PRODUCTION).hasViolation()).isTrue();
-        assertThat(HexagonRules.domainMustNotStartThreads(nio).evaluate(PRODUCTION).hasViolation()).isTrue();
-        assertThat(HexagonRules.domainMustNotDependOnIoWireOrCompression(nio, List.of()).evaluate(PRODUCTION)
-                .hasViolation()).isTrue();
+        for (String transport : List.of("io.odradek.transport.nio..", "io.odradek.transport.netty..")) {
+            assertThat(HexagonRules.domainMustNotReadTheClock(transport).evaluate(PRODUCTION).hasViolation())
+                    .as("%s reads the clock", transport).isTrue();
+            assertThat(HexagonRules.domainMustNotStartThreads(transport).evaluate(PRODUCTION).hasViolation())
+                    .as("%s starts threads", transport).isTrue();
+            assertThat(HexagonRules.domainMustNotDependOnIoWireOrCompression(transport, List.of())
+                    .evaluate(PRODUCTION).hasViolation()).as("%s does I/O", transport).isTrue();
+        }
         assertThat(HexagonRules.apiMustDependOnlyOnJdk(HexagonRules.DOMAIN).evaluate(PRODUCTION).hasViolation()).isTrue();
         assertThat(HexagonRules.libraryMustNotDependOnKafka(List.of("io.odradek.tools..")).evaluate(PRODUCTION)
                 .hasViolation()).isTrue();

@@ -15,6 +15,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import io.odradek.it.transport.BothTransports;
+import io.odradek.it.transport.Transports;
+
 import io.odradek.api.Acks;
 import io.odradek.api.Header;
 import io.odradek.api.Headers;
@@ -24,7 +27,11 @@ import io.odradek.api.RecordMetadata;
 import io.odradek.it.KafkaBrokerExtension;
 import io.odradek.it.KafkaCluster;
 
-/** Every kind of record arrives exactly once, byte for byte, in send order per partition, whatever the acks. */
+/**
+ * Every kind of record arrives exactly once, byte for byte, in send order per partition, whatever the acks
+ * and whichever transport carries it.
+ */
+@BothTransports
 @ExtendWith(KafkaBrokerExtension.class)
 class DeliveryTest {
 
@@ -33,23 +40,25 @@ class DeliveryTest {
     /** Well in the past: brokers reject create times more than an hour in the future by default. */
     private static final long EXPLICIT_TIMESTAMP_BASE_MS = 1_600_000_000_000L;
 
-    /** Idempotence needs acks=all, so acks=0 and acks=1 run without it. */
-    static Stream<Arguments> acksAndIdempotence() {
-        return Stream.of(
-                Arguments.of(Acks.NONE, false),
-                Arguments.of(Acks.LEADER, false),
-                Arguments.of(Acks.ALL, false),
-                Arguments.of(Acks.ALL, true));
+    /** Each transport with each acks; idempotence needs acks=all, so acks=0 and acks=1 run without it. */
+    static Stream<Arguments> transportAcksAndIdempotence() {
+        return Transports.names().flatMap(transport -> Stream.of(
+                Arguments.of(transport, Acks.NONE, false),
+                Arguments.of(transport, Acks.LEADER, false),
+                Arguments.of(transport, Acks.ALL, false),
+                Arguments.of(transport, Acks.ALL, true)));
     }
 
-    @ParameterizedTest(name = "acks={0}, idempotence={1}")
-    @MethodSource("acksAndIdempotence")
-    void storesEveryRecordOnceByteExactInPartitionSendOrder(Acks acks, boolean idempotence, KafkaCluster kafka)
-            throws Exception {
-        String topic = Odradek.createServingTopic(kafka, "delivery-" + acks.configValue(), PARTITIONS);
+    @ParameterizedTest(name = "transport={0}, acks={1}, idempotence={2}")
+    @MethodSource("transportAcksAndIdempotence")
+    void storesEveryRecordOnceByteExactInPartitionSendOrder(String transport, Acks acks, boolean idempotence,
+            KafkaCluster kafka) throws Exception {
+        String topic = Odradek.createServingTopic(kafka, "delivery-" + transport + "-" + acks.configValue(),
+                PARTITIONS);
         Random random = new Random(acks.ordinal() * 31L + (idempotence ? 1 : 0));
         SentRecords sent;
         try (Producer<byte[], byte[]> producer = Odradek.producer(Odradek.config(kafka)
+                .transport(transport)
                 .acks(acks)
                 .idempotence(idempotence)
                 // As in Kafka, only idempotence keeps order across a retry with several requests in flight;

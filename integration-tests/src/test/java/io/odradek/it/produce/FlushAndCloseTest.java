@@ -14,8 +14,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import io.odradek.api.Producer;
 import io.odradek.api.ProducerClosedException;
@@ -24,8 +25,13 @@ import io.odradek.api.RecordMetadata;
 import io.odradek.api.TimeoutException;
 import io.odradek.it.KafkaBrokerExtension;
 import io.odradek.it.KafkaCluster;
+import io.odradek.it.transport.BothTransports;
 
-/** flush() and close() finish what was sent before them, and close with a timeout gives up cleanly. */
+/**
+ * flush() and close() finish what was sent before them, and close with a timeout gives up cleanly, on either
+ * transport.
+ */
+@BothTransports
 @ExtendWith(KafkaBrokerExtension.class)
 class FlushAndCloseTest {
 
@@ -33,10 +39,11 @@ class FlushAndCloseTest {
     /** Longer than any test: records leave the buffer only because of flush or close. */
     private static final Duration LINGER_FOREVER = Duration.ofSeconds(60);
 
-    @Test
-    void everyFutureSentBeforeFlushIsDoneWhenFlushReturns(KafkaCluster kafka) throws Exception {
-        String topic = kafka.createTopic("flush", PARTITIONS);
-        try (Producer<byte[], byte[]> producer = Odradek.producer(Odradek.config(kafka).linger(LINGER_FOREVER))) {
+    @ParameterizedTest(name = "transport={0}")
+    @MethodSource("io.odradek.it.transport.Transports#names")
+    void everyFutureSentBeforeFlushIsDoneWhenFlushReturns(String transport, KafkaCluster kafka) throws Exception {
+        String topic = kafka.createTopic("flush-" + transport, PARTITIONS);
+        try (Producer<byte[], byte[]> producer = lingeringProducer(kafka, transport)) {
             SentRecords sent = new SentRecords(producer);
             // The first flush also covers records that waited for the topic's metadata.
             sendKeyed(sent, topic, 0, 1000);
@@ -51,11 +58,12 @@ class FlushAndCloseTest {
         }
     }
 
-    @Test
-    void closeSendsTheRecordsStillLingeringInTheBuffer(KafkaCluster kafka) throws Exception {
-        String topic = kafka.createTopic("close-lingering", PARTITIONS);
+    @ParameterizedTest(name = "transport={0}")
+    @MethodSource("io.odradek.it.transport.Transports#names")
+    void closeSendsTheRecordsStillLingeringInTheBuffer(String transport, KafkaCluster kafka) throws Exception {
+        String topic = kafka.createTopic("close-lingering-" + transport, PARTITIONS);
         SentRecords sent;
-        try (Producer<byte[], byte[]> producer = Odradek.producer(Odradek.config(kafka).linger(LINGER_FOREVER))) {
+        try (Producer<byte[], byte[]> producer = lingeringProducer(kafka, transport)) {
             sent = new SentRecords(producer);
             // Metadata first, so the records below sit in batches that only close() sends.
             assertThat(producer.partitionsFor(topic)).hasSize(PARTITIONS);
@@ -67,10 +75,12 @@ class FlushAndCloseTest {
         ReadBack.assertPartitionsHoldExactly(kafka.readAll(topic, 2000, READ_TIMEOUT), sent.all());
     }
 
-    @Test
-    void closeWithZeroTimeoutCompletesEveryFutureAndWhatSucceededIsStored(KafkaCluster kafka) throws Exception {
-        String topic = kafka.createTopic("close-zero", PARTITIONS);
-        Producer<byte[], byte[]> producer = Odradek.producer(Odradek.config(kafka).linger(LINGER_FOREVER));
+    @ParameterizedTest(name = "transport={0}")
+    @MethodSource("io.odradek.it.transport.Transports#names")
+    void closeWithZeroTimeoutCompletesEveryFutureAndWhatSucceededIsStored(String transport, KafkaCluster kafka)
+            throws Exception {
+        String topic = kafka.createTopic("close-zero-" + transport, PARTITIONS);
+        Producer<byte[], byte[]> producer = lingeringProducer(kafka, transport);
         SentRecords sent = new SentRecords(producer);
         assertThat(producer.partitionsFor(topic)).hasSize(PARTITIONS);
         sendKeyed(sent, topic, 0, 1000);
@@ -100,10 +110,12 @@ class FlushAndCloseTest {
         }
     }
 
-    @Test
-    void closeWithTimeoutReturnsAndFailsEveryRecordWhenNoBrokerIsReachable() throws Exception {
+    @ParameterizedTest(name = "transport={0}")
+    @MethodSource("io.odradek.it.transport.Transports#names")
+    void closeWithTimeoutReturnsAndFailsEveryRecordWhenNoBrokerIsReachable(String transport) throws Exception {
         Producer<byte[], byte[]> producer = Odradek.producer(io.odradek.api.ProducerConfig.builder()
                 .bootstrapServers("127.0.0.1:" + Odradek.closedPort())
+                .transport(transport)
                 .maxBlock(Duration.ofSeconds(60)));
         List<CompletableFuture<RecordMetadata>> futures = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
@@ -123,15 +135,20 @@ class FlushAndCloseTest {
         });
     }
 
-    @Test
-    void sendAfterCloseThrowsProducerClosedException(KafkaCluster kafka) {
-        String topic = kafka.createTopic("send-after-close", 1);
-        Producer<byte[], byte[]> producer = Odradek.producer(Odradek.config(kafka));
+    @ParameterizedTest(name = "transport={0}")
+    @MethodSource("io.odradek.it.transport.Transports#names")
+    void sendAfterCloseThrowsProducerClosedException(String transport, KafkaCluster kafka) {
+        String topic = kafka.createTopic("send-after-close-" + transport, 1);
+        Producer<byte[], byte[]> producer = Odradek.producer(Odradek.config(kafka).transport(transport));
         producer.close();
 
         assertThatThrownBy(() -> producer.send(new ProducerRecord<>(topic, utf8("k"), utf8("v"))))
                 .isInstanceOf(ProducerClosedException.class)
                 .hasMessageContaining(topic);
+    }
+
+    private static Producer<byte[], byte[]> lingeringProducer(KafkaCluster kafka, String transport) {
+        return Odradek.producer(Odradek.config(kafka).transport(transport).linger(LINGER_FOREVER));
     }
 
     private static void sendKeyed(SentRecords sent, String topic, int from, int to) {

@@ -14,16 +14,19 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import io.odradek.api.Producer;
 import io.odradek.api.ProducerRecord;
 import io.odradek.api.RecordMetadata;
 import io.odradek.it.KafkaBrokerExtension;
 import io.odradek.it.KafkaCluster;
+import io.odradek.it.transport.BothTransports;
 
-/** What futures and callbacks report is where the broker stored each record. */
+/** What futures and callbacks report is where the broker stored each record, on either transport. */
+@BothTransports
 @ExtendWith(KafkaBrokerExtension.class)
 class RecordMetadataTest {
 
@@ -33,16 +36,17 @@ class RecordMetadataTest {
     private record Completion(int sendIndex, RecordMetadata metadata, Exception exception) {
     }
 
-    @Test
-    void futuresAndCallbacksReportTheOffsetTheConsumerReadsAndTheSerializedSizes(KafkaCluster kafka)
-            throws Exception {
-        String topic = kafka.createTopic("metadata", PARTITIONS);
+    @ParameterizedTest(name = "transport={0}")
+    @MethodSource("io.odradek.it.transport.Transports#names")
+    void futuresAndCallbacksReportTheOffsetTheConsumerReadsAndTheSerializedSizes(String transport,
+            KafkaCluster kafka) throws Exception {
+        String topic = kafka.createTopic("metadata-" + transport, PARTITIONS);
         Random random = new Random(4);
         AtomicIntegerArray callbackCalls = new AtomicIntegerArray(RECORDS);
         AtomicReferenceArray<RecordMetadata> callbackMetadata = new AtomicReferenceArray<>(RECORDS);
         ConcurrentLinkedQueue<Completion> completionOrder = new ConcurrentLinkedQueue<>();
         SentRecords sent;
-        try (Producer<byte[], byte[]> producer = Odradek.producer(Odradek.config(kafka))) {
+        try (Producer<byte[], byte[]> producer = Odradek.producer(Odradek.config(kafka).transport(transport))) {
             sent = new SentRecords(producer);
             for (int i = 0; i < RECORDS; i++) {
                 int sendIndex = i;
