@@ -34,6 +34,10 @@ SCENARIOS="${SCENARIOS:-S1 S2 S3 S4 S5 S6}"
 ROUNDS="${ROUNDS:-3}"
 RECORDS_SCALE="${RECORDS_SCALE:-1}"
 HEAP="${HEAP:-1g}"
+# Each tool runs with the JVM flags its own launcher uses (same -Xmx): bin/odradek's default GC, and what
+# kafka-run-class.sh sets for kafka-producer-perf-test (KAFKA_JVM_PERFORMANCE_OPTS).
+ODRADEK_JVM_FLAGS="${ODRADEK_JVM_FLAGS:--XX:+UseParallelGC}"
+KAFKA_JVM_FLAGS="${KAFKA_JVM_FLAGS:--server -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:InitiatingHeapOccupancyPercent=35 -XX:+ExplicitGCInvokesConcurrent -XX:MaxInlineLevel=15 -Djava.awt.headless=true}"
 RESULTS_DIR="${RESULTS_DIR:-$here/results}"
 odradek_jar="$root/tools/target/odradek.jar"
 bench_jar="$here/target/benchmarks.jar"
@@ -152,7 +156,7 @@ run_odradek() { # scenario round
   create_topic "$topic" "$partitions"
   local prefix="$work/$name-odradek-$round"
   # shellcheck disable=SC2046
-  ODRADEK_OPTS="-Xmx$HEAP" run_client "$prefix" "$root/tools/bin/odradek" perf --topic "$topic" --threads "$threads" \
+  ODRADEK_OPTS="-Xmx$HEAP $ODRADEK_JVM_FLAGS" run_client "$prefix" "$root/tools/bin/odradek" perf --topic "$topic" --threads "$threads" \
     $(perf_args "$records" "$size" "$throughput" "$props")
   local numbers
   numbers="$(summary_numbers "$prefix.out")"
@@ -177,7 +181,7 @@ run_kafka() { # scenario round
   fi
   for ((i = 0; i < processes; i++)); do
     # shellcheck disable=SC2046
-    run_client "$work/$name-kafka-$round-$i" "$java_bin" "-Xmx$HEAP" -cp "$kafka_cp" \
+    run_client "$work/$name-kafka-$round-$i" "$java_bin" "-Xmx$HEAP" $KAFKA_JVM_FLAGS -cp "$kafka_cp" \
       org.apache.kafka.tools.ProducerPerformance --topic "$topic" \
       $(perf_args "$per_process" "$size" "$process_throughput" "$props") &
     pids+=($!)

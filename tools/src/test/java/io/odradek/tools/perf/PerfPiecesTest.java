@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,17 +24,23 @@ class PerfPiecesTest {
     }
 
     @Test
-    void randomPayloadsAreUppercaseLettersDrawnLikeKafkasTool() throws UsageException {
-        Payloads payloads = Payloads.forThread(options("--topic t --num-records 2 --record-size 64 --throughput -1"),
+    void randomPayloadsAreUniformUppercaseLetters() throws UsageException {
+        Payloads payloads = Payloads.forThread(options("--topic t --num-records 2 --record-size 100 --throughput -1"),
                 List.of(), 0);
-        SplittableRandom kafkasSequence = new SplittableRandom(0);
+        int[] counts = new int[26];
+        int records = 2_600;
 
-        for (int record = 0; record < 2; record++) {
+        for (int record = 0; record < records; record++) {
             byte[] payload = payloads.next(record);
-            assertThat(payload).hasSize(64);
+            assertThat(payload).hasSize(100);
             for (byte b : payload) {
-                assertThat(b).isEqualTo((byte) (kafkasSequence.nextInt(26) + 65));
+                assertThat(b).isBetween((byte) 'A', (byte) 'Z');
+                counts[b - 'A']++;
             }
+        }
+        // 10,000 draws expected per letter; a fair source stays within a few percent of it.
+        for (int count : counts) {
+            assertThat(count).isBetween(9_400, 10_600);
         }
     }
 
