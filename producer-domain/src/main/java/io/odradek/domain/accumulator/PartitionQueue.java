@@ -112,11 +112,26 @@ public final class PartitionQueue {
         return expired == null ? List.of() : expired;
     }
 
-    /** Forgets the sequence numbers of the waiting batches, after the producer epoch was bumped. */
-    public synchronized void resetSequences() {
-        for (ProducerBatch batch : batches) {
-            batch.baseSequence(ProducerBatch.NO_SEQUENCE);
+    /**
+     * Forgets the sequence numbers of the waiting batches, after the producer epoch was bumped, and takes out
+     * those that may already be in the log: under the new epoch the broker could not tell a resend of them
+     * from a new batch.
+     *
+     * @return the batches taken out, whose outcome is unknown
+     */
+    public synchronized List<ProducerBatch> resetSequences() {
+        List<ProducerBatch> inDoubt = new ArrayList<>();
+        Iterator<ProducerBatch> it = batches.iterator();
+        while (it.hasNext()) {
+            ProducerBatch batch = it.next();
+            if (batch.baseSequence() != ProducerBatch.NO_SEQUENCE && batch.isOutcomeUnknown()) {
+                inDoubt.add(batch);
+                it.remove();
+            } else {
+                batch.baseSequence(ProducerBatch.NO_SEQUENCE);
+            }
         }
+        return inDoubt;
     }
 
     public int inFlightBatches() {

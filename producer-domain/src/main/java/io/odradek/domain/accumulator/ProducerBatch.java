@@ -43,6 +43,12 @@ public final class ProducerBatch {
     private int attempts;
     private long retryNotBeforeNs;
     private boolean completed;
+    /**
+     * Set when an attempt was lost in transit (connection broken, request timed out): the broker may have
+     * written it. Only its sequence, under the same producer epoch, lets the broker recognise a resend as a
+     * duplicate.
+     */
+    private boolean outcomeUnknown;
 
     ProducerBatch(TopicPartition topicPartition, RecordBatchWriter writer, ByteBuffer buffer, long createdNs,
                   long order, RecordCompletions completions) {
@@ -161,6 +167,14 @@ public final class ProducerBatch {
 
     public void retryNotBeforeNs(long ns) {
         this.retryNotBeforeNs = ns;
+    }
+
+    public void markOutcomeUnknown() {
+        outcomeUnknown = true;
+    }
+
+    public boolean isOutcomeUnknown() {
+        return outcomeUnknown;
     }
 
     public boolean isRetry() {

@@ -1,5 +1,6 @@
 package io.odradek.domain.idempotence;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,21 +66,18 @@ public final class Idempotence implements ProducerIdentity {
     }
 
     @Override
-    public void onInitResponse(InitProducerIdResponse response, long nowNs) {
+    public List<ProducerBatch> onInitResponse(InitProducerIdResponse response, long nowNs) {
         short error = response.errorCode();
         if (error == KafkaError.NONE) {
             boolean epochChanged = producerId != -1;
             producerId = response.producerId();
             epoch = response.producerEpoch();
             state = State.READY;
-            if (epochChanged) {
-                resetSequences();
-            }
-            return;
+            return epochChanged ? resetSequences() : List.of();
         }
         if (KafkaError.isRetriable(error)) {
             onInitFailed(nowNs);
-            return;
+            return List.of();
         }
         throw new FatalProducerException("InitProducerId failed with " + KafkaError.forCode(error)
                 + ": the producer cannot get a producer id for idempotence");
@@ -195,11 +193,13 @@ public final class Idempotence implements ProducerIdentity {
         return batch.baseSequence() == expected;
     }
 
-    private void resetSequences() {
+    private List<ProducerBatch> resetSequences() {
         sequences.clear();
+        List<ProducerBatch> inDoubt = new ArrayList<>();
         for (PartitionQueue queue : queues.get()) {
-            queue.resetSequences();
+            inDoubt.addAll(queue.resetSequences());
         }
+        return inDoubt;
     }
 
     /** Sequences wrap around to 0 after Integer.MAX_VALUE, as the broker expects. */

@@ -1,5 +1,7 @@
 package io.odradek.domain.idempotence;
 
+import java.util.List;
+
 import io.odradek.domain.accumulator.PartitionQueue;
 import io.odradek.domain.accumulator.ProducerBatch;
 import io.odradek.domain.port.RecordBatchFormat;
@@ -23,7 +25,7 @@ public final class NoIdempotence implements ProducerIdentity {
     }
 
     @Override
-    public void onInitResponse(InitProducerIdResponse response, long nowNs) {
+    public List<ProducerBatch> onInitResponse(InitProducerIdResponse response, long nowNs) {
         throw new IllegalStateException("no InitProducerId was sent");
     }
 

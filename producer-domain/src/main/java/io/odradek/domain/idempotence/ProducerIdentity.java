@@ -1,5 +1,7 @@
 package io.odradek.domain.idempotence;
 
+import java.util.List;
+
 import io.odradek.domain.accumulator.PartitionQueue;
 import io.odradek.domain.accumulator.ProducerBatch;
 import io.odradek.domain.port.RecordBatchFormat;
@@ -22,7 +24,11 @@ public interface ProducerIdentity {
      */
     InitProducerIdRequest initRequest(long nowNs, int inFlightBatches);
 
-    void onInitResponse(InitProducerIdResponse response, long nowNs);
+    /**
+     * @return batches that must fail because the epoch changed while their outcome was unknown (resending
+     *         them under the new epoch could write them twice); empty in the usual case
+     */
+    List<ProducerBatch> onInitResponse(InitProducerIdResponse response, long nowNs);
 
     void onInitFailed(long nowNs);
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 
+import io.odradek.api.OdradekException;
 import io.odradek.api.TimeoutException;
 import io.odradek.domain.accumulator.PartitionQueue;
 import io.odradek.domain.accumulator.ProducerBatch;
@@ -93,7 +94,19 @@ final class BatchOutcomes {
 
     /** The connection broke or the request timed out: the batch may or may not have been written. */
     void failedInTransit(ProducerBatch batch, String reason, long nowNs) {
+        batch.markOutcomeUnknown();
         failedWithError(batch, KafkaError.NETWORK_EXCEPTION, reason, nowNs);
+    }
+
+    /**
+     * Fails a batch that may already be in the log but can no longer be resent safely: the producer epoch
+     * changed, and under the new one the broker would store a resend as a new batch.
+     */
+    void failInDoubt(ProducerBatch batch) {
+        complete(batch, -1L, -1L, new OdradekException("The outcome is unknown of " + batch.recordCount()
+                + " record(s) for " + batch.topicPartition() + ": an earlier attempt's answer was lost, and the"
+                + " producer epoch had to be bumped since. They may or may not be in the log; they are not sent"
+                + " again, which could store them twice."));
     }
 
     private RuntimeException retriesExhausted(ProducerBatch batch, short errorCode, String message, long nowNs) {

@@ -340,7 +340,9 @@ public final class Sender implements NetworkHandler {
         } else if (response instanceof MetadataResponse meta) {
             metadata.update(meta, nowNs);
         } else if (response instanceof InitProducerIdResponse init) {
-            identity.onInitResponse(init, nowNs);
+            for (ProducerBatch inDoubt : identity.onInitResponse(init, nowNs)) {
+                outcomes.failInDoubt(inDoubt);
+            }
         } else if (response instanceof ApiVersionsResponse versions) {
             onApiVersions(connection, versions, nowNs);
         }

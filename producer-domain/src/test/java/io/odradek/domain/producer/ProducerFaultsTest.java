@@ -1,6 +1,7 @@
 package io.odradek.domain.producer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -174,6 +175,28 @@ class ProducerFaultsTest {
         assertThat(last.baseSequence()).isZero();
         assertThat(broker.produceAttempts()).anySatisfy(a -> assertThat(a.errorCode())
                 .isEqualTo(KafkaError.UNKNOWN_PRODUCER_ID));
+    }
+
+    @Test
+    void failsABatchWhoseOutcomeIsUnknownInsteadOfResendingItUnderABumpedEpoch() {
+        FakeBroker broker = new FakeBroker(1).createTopic("t", 1);
+        rig = ProducerRig.start(broker, b -> b.linger(Duration.ZERO).requestTimeout(Duration.ofSeconds(2)));
+        rig.sendAndWait("t", 0, "k", "a");
+        rig.network.dropNextResponses(0, 1);
+        CompletableFuture<RecordMetadata> inDoubt = rig.send("t", 0, "k", "b");
+        rig.advance(Duration.ofMillis(100));
+        // The broker wrote "b" but its answer is lost; then it forgets the producer, so the retry of "b" gets
+        // UNKNOWN_PRODUCER_ID and the epoch is bumped. Sent again under the new epoch, "b" would be stored twice.
+        broker.forgetProducers("t", 0);
+        awaitAll(List.of(inDoubt));
+
+        assertThat(inDoubt).isCompletedExceptionally();
+        assertThatThrownBy(inDoubt::join).hasMessageContaining("outcome is unknown");
+        assertThat(rig.values("t", 0)).containsExactly("a", "b");
+        CompletableFuture<RecordMetadata> after = rig.send("t", 0, "k", "c");
+        awaitAll(List.of(after));
+        assertThat(after).isCompleted();
+        assertThat(rig.values("t", 0)).containsExactly("a", "b", "c");
     }
 
     @Test
