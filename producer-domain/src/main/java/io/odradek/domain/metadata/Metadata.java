@@ -1,6 +1,7 @@
 package io.odradek.domain.metadata;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -132,8 +133,8 @@ public final class Metadata {
         }
         int[] leaders = new int[count];
         int[] epochs = new int[count];
-        java.util.Arrays.fill(leaders, -1);
-        java.util.Arrays.fill(epochs, -1);
+        Arrays.fill(leaders, -1);
+        Arrays.fill(epochs, -1);
         for (MetadataResponse.PartitionMetadata partition : topic.partitions()) {
             boolean usable = partition.errorCode() == KafkaError.NONE
                     || partition.errorCode() == KafkaError.REPLICA_NOT_AVAILABLE;

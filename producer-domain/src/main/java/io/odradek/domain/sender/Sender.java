@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
@@ -202,7 +203,7 @@ public final class Sender implements NetworkHandler {
     }
 
     private void sendProduce(NodeConnection connection, List<ProducerBatch> batches, long nowNs) {
-        Map<String, List<ProduceRequest.PartitionData>> byTopic = new java.util.LinkedHashMap<>();
+        Map<String, List<ProduceRequest.PartitionData>> byTopic = new LinkedHashMap<>();
         for (ProducerBatch batch : batches) {
             outcomes.sent(batch);
             byTopic.computeIfAbsent(batch.topicPartition().topic(), t -> new ArrayList<>())
