@@ -14,8 +14,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import io.odradek.api.Header;
 import io.odradek.api.Headers;
@@ -23,8 +24,10 @@ import io.odradek.api.Producer;
 import io.odradek.api.ProducerRecord;
 import io.odradek.it.KafkaBrokerExtension;
 import io.odradek.it.KafkaCluster;
+import io.odradek.it.transport.BothTransports;
 
 /** One producer shared by several application threads loses, duplicates and reorders nothing. */
+@BothTransports
 @ExtendWith(KafkaBrokerExtension.class)
 class ConcurrentSendersTest {
 
@@ -32,12 +35,14 @@ class ConcurrentSendersTest {
     private static final int KEYS_PER_THREAD = 3;
     private static final int RECORDS_PER_THREAD = 3000;
 
-    @Test
-    void recordsOfConcurrentThreadsArriveOnceAndInEachThreadsOrderPerKey(KafkaCluster kafka) throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.odradek.it.transport.Transports#names")
+    void recordsOfConcurrentThreadsArriveOnceAndInEachThreadsOrderPerKey(String transport, KafkaCluster kafka)
+            throws Exception {
         String topic = kafka.createTopic("concurrent", 6);
         SentRecords sent;
         ExecutorService threads = Executors.newFixedThreadPool(THREADS);
-        try (Producer<byte[], byte[]> producer = Odradek.producer(Odradek.config(kafka))) {
+        try (Producer<byte[], byte[]> producer = Odradek.producer(Odradek.config(kafka, transport))) {
             sent = new SentRecords(producer);
             CountDownLatch start = new CountDownLatch(1);
             List<CompletableFuture<Void>> senders = new ArrayList<>();

@@ -12,8 +12,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import io.odradek.api.Header;
 import io.odradek.api.Headers;
@@ -23,8 +24,10 @@ import io.odradek.api.ProducerRecord;
 import io.odradek.api.RecordMetadata;
 import io.odradek.it.KafkaBrokerExtension;
 import io.odradek.it.KafkaCluster;
+import io.odradek.it.transport.BothTransports;
 
 /** Interceptors see every record on its way out and every acknowledgement before the application does. */
+@BothTransports
 @ExtendWith(KafkaBrokerExtension.class)
 class InterceptorTest {
 
@@ -54,13 +57,14 @@ class InterceptorTest {
         }
     }
 
-    @Test
-    void headerAddedInOnSendArrivesAndOnAcknowledgementRunsOncePerRecordBeforeTheCallback(KafkaCluster kafka)
-            throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.odradek.it.transport.Transports#names")
+    void headerAddedInOnSendArrivesAndOnAcknowledgementRunsOncePerRecordBeforeTheCallback(
+            String transport, KafkaCluster kafka) throws Exception {
         String topic = kafka.createTopic("interceptor", 6);
         ConcurrentLinkedQueue<String> events = new ConcurrentLinkedQueue<>();
         List<SentRecord> sent = new ArrayList<>();
-        try (Producer<byte[], byte[]> producer = Odradek.producer(Odradek.config(kafka)
+        try (Producer<byte[], byte[]> producer = Odradek.producer(Odradek.config(kafka, transport)
                 .interceptor(new StampingInterceptor(events)))) {
             SentRecords records = new SentRecords(producer);
             for (int i = 0; i < RECORDS; i++) {

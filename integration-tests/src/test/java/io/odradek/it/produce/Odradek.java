@@ -36,6 +36,11 @@ public final class Odradek {
                 .maxBlock(Duration.ofSeconds(30));
     }
 
+    /** The same, on the named transport ({@code nio} or {@code netty}), for tests that run on both. */
+    public static ProducerConfig.Builder config(KafkaCluster kafka, String transport) {
+        return config(kafka).transport(transport);
+    }
+
     public static Producer<byte[], byte[]> producer(ProducerConfig config) {
         return Producer.create(config, Serializers.byteArray(), Serializers.byteArray());
     }

@@ -17,22 +17,27 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.utils.Utils;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import io.odradek.api.Producer;
 import io.odradek.api.ProducerRecord;
 import io.odradek.it.KafkaBrokerExtension;
 import io.odradek.it.KafkaCluster;
+import io.odradek.it.transport.BothTransports;
 
 /** Odradek's default partitioner puts records where Kafka's own producer would. */
+@BothTransports
 @ExtendWith(KafkaBrokerExtension.class)
 class PartitioningTest {
 
     private static final int PARTITIONS = 6;
 
-    @Test
-    void keyedRecordsGoToThePartitionKafkasProducerPicksForTheSameKey(KafkaCluster kafka) throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.odradek.it.transport.Transports#names")
+    void keyedRecordsGoToThePartitionKafkasProducerPicksForTheSameKey(String transport, KafkaCluster kafka)
+            throws Exception {
         String odradekTopic = kafka.createTopic("keyed-odradek", PARTITIONS);
         String kafkaTopic = kafka.createTopic("keyed-kafka", PARTITIONS);
         Random random = new Random(42);
@@ -43,7 +48,7 @@ class PartitioningTest {
         }
 
         SentRecords sent;
-        try (Producer<byte[], byte[]> producer = Odradek.producer(Odradek.config(kafka))) {
+        try (Producer<byte[], byte[]> producer = Odradek.producer(Odradek.config(kafka, transport))) {
             sent = new SentRecords(producer);
             for (byte[] key : keys) {
                 sent.send(new ProducerRecord<>(odradekTopic, key, DeliveryTest.randomBytes(random, 10)));
@@ -73,15 +78,17 @@ class PartitioningTest {
         ReadBack.assertPartitionsHoldExactly(kafka.readAll(odradekTopic, keys.size(), READ_TIMEOUT), sent.all());
     }
 
-    @Test
-    void nullKeyRecordsStickToAPartitionPerBatchAndSpreadOverPartitionsAcrossBatches(KafkaCluster kafka)
-            throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.odradek.it.transport.Transports#names")
+    void nullKeyRecordsStickToAPartitionPerBatchAndSpreadOverPartitionsAcrossBatches(
+            String transport, KafkaCluster kafka) throws Exception {
         String topic = kafka.createTopic("sticky", PARTITIONS);
         int records = 4000;
         int valueSizeBytes = 200;
         Random random = new Random(7);
         SentRecords sent;
-        try (Producer<byte[], byte[]> producer = Odradek.producer(Odradek.config(kafka).batchSizeBytes(16384))) {
+        try (Producer<byte[], byte[]> producer =
+                     Odradek.producer(Odradek.config(kafka, transport).batchSizeBytes(16384))) {
             sent = new SentRecords(producer);
             for (int i = 0; i < records; i++) {
                 sent.send(new ProducerRecord<>(topic, DeliveryTest.randomBytes(random, valueSizeBytes)));

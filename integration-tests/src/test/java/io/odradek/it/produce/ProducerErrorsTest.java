@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import io.odradek.api.PartitionInfo;
 import io.odradek.api.Producer;
@@ -23,20 +24,24 @@ import io.odradek.api.RecordTooLargeException;
 import io.odradek.api.TimeoutException;
 import io.odradek.it.KafkaBrokerExtension;
 import io.odradek.it.KafkaCluster;
+import io.odradek.it.transport.BothTransports;
 
 /** Records that cannot be sent fail alone, with the error Kafka's producer gives, in bounded time. */
+@BothTransports
 @ExtendWith(KafkaBrokerExtension.class)
 class ProducerErrorsTest {
 
     private static final int PARTITIONS = 6;
     private static final Duration MAX_BLOCK = Duration.ofSeconds(2);
 
-    @Test
-    void recordOverMaxRequestSizeFailsNamingTheSettingWhileTheRecordsAroundItLand(KafkaCluster kafka)
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.odradek.it.transport.Transports#names")
+    void recordOverMaxRequestSizeFailsNamingTheSettingWhileTheRecordsAroundItLand(String transport, KafkaCluster kafka)
             throws Exception {
         String topic = kafka.createTopic("too-large", PARTITIONS);
         SentRecord tooLarge;
-        try (Producer<byte[], byte[]> producer = Odradek.producer(Odradek.config(kafka).maxRequestSizeBytes(100_000))) {
+        try (Producer<byte[], byte[]> producer =
+                     Odradek.producer(Odradek.config(kafka, transport).maxRequestSizeBytes(100_000))) {
             SentRecords all = new SentRecords(producer);
             for (int i = 0; i < 50; i++) {
                 all.send(new ProducerRecord<>(topic, i % 2, utf8("before-" + i), new byte[1000]));
@@ -58,10 +63,13 @@ class ProducerErrorsTest {
         }
     }
 
-    @Test
-    void recordForAMissingTopicFailsAfterMaxBlockWithATimeoutNamingTheTopic(KafkaCluster kafka) throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.odradek.it.transport.Transports#names")
+    void recordForAMissingTopicFailsAfterMaxBlockWithATimeoutNamingTheTopic(String transport, KafkaCluster kafka)
+            throws Exception {
         String missing = kafka.createTopic("exists", 1).replace("exists", "missing");
-        try (Producer<byte[], byte[]> producer = Odradek.producer(Odradek.config(kafka).maxBlock(MAX_BLOCK))) {
+        try (Producer<byte[], byte[]> producer =
+                     Odradek.producer(Odradek.config(kafka, transport).maxBlock(MAX_BLOCK))) {
             long startNs = System.nanoTime();
             CompletableFuture<RecordMetadata> future = producer.send(new ProducerRecord<>(missing, utf8("v")));
 
@@ -75,20 +83,24 @@ class ProducerErrorsTest {
         assertThat(kafka.topicExists(missing)).as("auto-created").isFalse();
     }
 
-    @Test
-    void partitionsForAMissingTopicThrowsATimeoutAfterMaxBlock(KafkaCluster kafka) {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.odradek.it.transport.Transports#names")
+    void partitionsForAMissingTopicThrowsATimeoutAfterMaxBlock(String transport, KafkaCluster kafka) {
         String missing = kafka.createTopic("exists", 1).replace("exists", "missing");
-        try (Producer<byte[], byte[]> producer = Odradek.producer(Odradek.config(kafka).maxBlock(MAX_BLOCK))) {
+        try (Producer<byte[], byte[]> producer =
+                     Odradek.producer(Odradek.config(kafka, transport).maxBlock(MAX_BLOCK))) {
             assertThatThrownBy(() -> producer.partitionsFor(missing))
                     .isInstanceOf(TimeoutException.class)
                     .hasMessageContaining(missing);
         }
     }
 
-    @Test
-    void partitionsForAnExistingTopicListsEveryPartitionWithItsLeader(KafkaCluster kafka) {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.odradek.it.transport.Transports#names")
+    void partitionsForAnExistingTopicListsEveryPartitionWithItsLeader(String transport, KafkaCluster kafka) {
         String topic = kafka.createTopic("partitions-for", PARTITIONS);
-        try (Producer<byte[], byte[]> producer = Odradek.producer(Odradek.config(kafka).maxBlock(MAX_BLOCK))) {
+        try (Producer<byte[], byte[]> producer =
+                     Odradek.producer(Odradek.config(kafka, transport).maxBlock(MAX_BLOCK))) {
             List<PartitionInfo> partitions = producer.partitionsFor(topic);
 
             assertThat(partitions).extracting(PartitionInfo::partition).containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5);
@@ -99,9 +111,10 @@ class ProducerErrorsTest {
         }
     }
 
-    @Test
-    void recordFailsWithATimeoutAndCloseReturnsWhenNoBrokerListens() throws Exception {
-        Producer<byte[], byte[]> producer = Odradek.producer(ProducerConfig.builder()
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.odradek.it.transport.Transports#names")
+    void recordFailsWithATimeoutAndCloseReturnsWhenNoBrokerListens(String transport) throws Exception {
+        Producer<byte[], byte[]> producer = Odradek.producer(ProducerConfig.builder().transport(transport)
                 .bootstrapServers("127.0.0.1:" + Odradek.closedPort())
                 .maxBlock(Duration.ofMillis(1500)));
         CompletableFuture<RecordMetadata> future = producer.send(new ProducerRecord<>("anywhere", utf8("v")));

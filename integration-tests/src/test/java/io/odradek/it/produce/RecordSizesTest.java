@@ -6,8 +6,9 @@ import static io.odradek.it.produce.Odradek.utf8;
 
 import java.util.Random;
 
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import io.odradek.api.Header;
 import io.odradek.api.Headers;
@@ -15,16 +16,19 @@ import io.odradek.api.Producer;
 import io.odradek.api.ProducerRecord;
 import io.odradek.it.KafkaBrokerExtension;
 import io.odradek.it.KafkaCluster;
+import io.odradek.it.transport.BothTransports;
 
 /** Values from nothing to half a megabyte arrive byte for byte. */
+@BothTransports
 @ExtendWith(KafkaBrokerExtension.class)
 class RecordSizesTest {
 
-    @Test
-    void largeValuesUpToHalfAMegabyteArriveByteExactInOrder(KafkaCluster kafka) throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.odradek.it.transport.Transports#names")
+    void largeValuesUpToHalfAMegabyteArriveByteExactInOrder(String transport, KafkaCluster kafka) throws Exception {
         String topic = kafka.createTopic("large", 3);
         Random random = new Random(500);
-        try (Producer<byte[], byte[]> producer = Odradek.producer(Odradek.config(kafka)
+        try (Producer<byte[], byte[]> producer = Odradek.producer(Odradek.config(kafka, transport)
                 .maxRequestSizeBytes(2 * 1024 * 1024))) {
             SentRecords sent = new SentRecords(producer);
             for (int i = 0; i < 24; i++) {
@@ -38,11 +42,13 @@ class RecordSizesTest {
         }
     }
 
-    @Test
-    void emptyKeysValuesAndHeaderValuesStayEmptyAndNullsStayNull(KafkaCluster kafka) throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.odradek.it.transport.Transports#names")
+    void emptyKeysValuesAndHeaderValuesStayEmptyAndNullsStayNull(String transport, KafkaCluster kafka)
+            throws Exception {
         String topic = kafka.createTopic("empty", 1);
         byte[] empty = new byte[0];
-        try (Producer<byte[], byte[]> producer = Odradek.producer(Odradek.config(kafka))) {
+        try (Producer<byte[], byte[]> producer = Odradek.producer(Odradek.config(kafka, transport))) {
             SentRecords sent = new SentRecords(producer);
             sent.send(new ProducerRecord<>(topic, 0, empty, empty));
             sent.send(new ProducerRecord<>(topic, 0, null, empty));
