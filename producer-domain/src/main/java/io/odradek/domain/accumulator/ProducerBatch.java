@@ -101,12 +101,8 @@ public final class ProducerBatch {
         return order;
     }
 
-    boolean isFull() {
-        return full;
-    }
-
     /** Whether an append already found no room: the batch cannot grow, send it without lingering. */
-    public boolean isFullHint() {
+    public boolean isFull() {
         return full;
     }
 

@@ -90,7 +90,7 @@ final class ProduceDrainer {
             return false;
         }
         long lingerEndsNs = first.createdNs() + settings.lingerNs();
-        if (draining || first.isRetry() || first.isFullHint() || nowNs >= lingerEndsNs
+        if (draining || first.isRetry() || first.isFull() || nowNs >= lingerEndsNs
                 || queue.hasBatchBehindFirst()) {
             return true;
         }
