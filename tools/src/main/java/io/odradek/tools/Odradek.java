@@ -28,10 +28,7 @@ public final class Odradek {
     }
 
     public static void main(String[] args) {
-        // Quiet logging (warnings, on stderr) unless the user configured log4j2: stdout carries the results.
-        if (System.getProperty("log4j2.configurationFile") == null) {
-            System.setProperty("log4j2.configurationFile", "odradek-log4j2.xml");
-        }
+        ToolLogging.configure();
         System.exit(run(args, System.out, System.err));
     }
 

@@ -26,6 +26,16 @@ final class ChildJvm {
         return Files.isExecutable(java) ? java.toString() : "java";
     }
 
+    /** Whether {@code className} is on this JVM's classpath, which the child JVM shares. */
+    static boolean hasClass(String className) {
+        try {
+            Class.forName(className, false, ChildJvm.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
     /**
      * The current JVM's classpath with every manifest-only jar expanded into the entries its
      * {@code Class-Path} attribute lists.

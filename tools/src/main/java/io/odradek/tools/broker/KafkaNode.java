@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class KafkaNode {
 
+    private static final String LOG4J2_SLF4J_PROVIDER = "org.apache.logging.slf4j.SLF4JServiceProvider";
     private static final String SERVER_LOG = "server.log";
     private static final String CONSOLE_LOG = "console.log";
     private static final String FORMAT_LOG = "format.log";
@@ -173,6 +174,11 @@ final class KafkaNode {
         command.addAll(jvmOptions);
         command.add("-Djava.awt.headless=true");
         command.add("-Dlog4j2.configurationFile=" + dir.resolve("log4j2.properties"));
+        if (ChildJvm.hasClass(LOG4J2_SLF4J_PROVIDER)) {
+            // The classpath may hold another slf4j provider too (the odradek jar has slf4j-simple for its own
+            // JVM); the broker's logging must not depend on which one the ServiceLoader finds first.
+            command.add("-Dslf4j.provider=" + LOG4J2_SLF4J_PROVIDER);
+        }
         command.add("-Dlog4j.configuration=" + dir.resolve("log4j.properties").toUri());
         command.add("-Dkafka.logs.dir=" + dir);
         command.add("-cp");
