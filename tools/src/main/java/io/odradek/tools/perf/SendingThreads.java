@@ -65,7 +65,7 @@ final class SendingThreads {
     private void send(int threadIndex, long fromRecord, long toRecord) {
         Payloads payloads = Payloads.forThread(options, filePayloads, threadIndex);
         double throughput = options.throughput() < 0 ? -1 : options.throughput() / options.threads();
-        Throttler throttler = new Throttler(throughput, System.nanoTime());
+        Throttler throttler = new Throttler(throughput, clockMs.getAsLong());
         try {
             for (long n = fromRecord; n < toRecord && !aborted.get(); n++) {
                 byte[] value = payloads.next(n);
@@ -78,7 +78,7 @@ final class SendingThreads {
                     aborted.set(true);
                     return;
                 }
-                if (throttler.shouldThrottle(n - fromRecord, System.nanoTime())) {
+                if (throttler.shouldThrottle(n - fromRecord, sendStartMs)) {
                     throttler.throttle();
                 }
             }
