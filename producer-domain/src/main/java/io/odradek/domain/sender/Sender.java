@@ -235,6 +235,10 @@ public final class Sender implements NetworkHandler {
             connection.inFlight().addLast(new InFlightRequest(header, batches, nowNs,
                     nowNs + settings.requestTimeoutNs()));
         }
+        if (LOG.isTraceEnabled()) {
+            LOG.trace("Sending {} v{} correlation {} to {} ({} batches)", request.apiKey(), version,
+                    header.correlationId(), connection.node(), batches.size());
+        }
         connections.transport().send(connection.connectionId(), new RequestFrame(buffers, onWritten));
     }
 
@@ -320,6 +324,10 @@ public final class Sender implements NetworkHandler {
             connection.inFlight().addFirst(request);
             closeBroken(connection, e.getMessage(), nowNs);
             return;
+        }
+        if (LOG.isTraceEnabled()) {
+            LOG.trace("Received {} correlation {} from {} after {} us", request.header().apiKey(),
+                    request.header().correlationId(), connection.node(), (nowNs - request.sentNs()) / 1000);
         }
         try {
             dispatch(connection, request, response, nowNs);
