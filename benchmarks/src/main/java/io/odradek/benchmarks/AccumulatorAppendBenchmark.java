@@ -1,6 +1,5 @@
 package io.odradek.benchmarks;
 
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -15,6 +14,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
+import io.odradek.api.RecordFuture;
 import io.odradek.api.RecordMetadata;
 import io.odradek.codec.KafkaWireProtocol;
 import io.odradek.domain.accumulator.BufferPool;
@@ -77,17 +77,17 @@ public class AccumulatorAppendBenchmark {
 
     @Benchmark
     @Threads(1)
-    public CompletableFuture<RecordMetadata> oneThread(Appender appender) throws InterruptedException {
+    public RecordFuture oneThread(Appender appender) throws InterruptedException {
         return append(appender);
     }
 
     @Benchmark
     @Threads(4)
-    public CompletableFuture<RecordMetadata> fourThreads(Appender appender) throws InterruptedException {
+    public RecordFuture fourThreads(Appender appender) throws InterruptedException {
         return append(appender);
     }
 
-    private CompletableFuture<RecordMetadata> append(Appender appender) throws InterruptedException {
+    private RecordFuture append(Appender appender) throws InterruptedException {
         int n = appender.appends++;
         if (n % DRAIN_EVERY == DRAIN_EVERY - 1) {
             drainFullBatches();

@@ -1,7 +1,6 @@
 package io.odradek.benchmarks;
 
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -18,6 +17,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
+import io.odradek.api.RecordFuture;
 import io.odradek.api.Acks;
 import io.odradek.api.Producer;
 import io.odradek.api.ProducerConfig;
@@ -49,7 +49,7 @@ public class SendToWireBenchmark {
     private ProducerRecord<byte[], byte[]> record;
     private DiscardingTransport transport;
     private long sends;
-    private CompletableFuture<RecordMetadata> lastFuture;
+    private RecordFuture lastFuture;
     private long sendsAtIterationStart;
     private long fakeBytesAtIterationStart;
 
@@ -75,7 +75,7 @@ public class SendToWireBenchmark {
     }
 
     @Benchmark
-    public CompletableFuture<RecordMetadata> send() {
+    public RecordFuture send() {
         sends++;
         return lastFuture = producer.send(record);
     }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.ServiceLoader;
-import java.util.concurrent.CompletableFuture;
 
 import io.odradek.api.spi.ProducerFactory;
 
@@ -19,8 +18,8 @@ import io.odradek.api.spi.ProducerFactory;
  *         .build();
  * try (Producer<String, String> producer =
  *              Producer.create(config, Serializers.string(), Serializers.string())) {
- *     producer.send(new ProducerRecord<>("orders", "order-17", "{\"total\": 42}"))
- *             .thenAccept(md -> System.out.println("stored at offset " + md.offset()));
+ *     producer.send(new ProducerRecord<>("orders", "order-17", "{\"total\": 42}"),
+ *             (md, error) -> System.out.println(error == null ? "stored at offset " + md.offset() : error));
  * }
  * }</pre>
  *
@@ -31,13 +30,13 @@ import io.odradek.api.spi.ProducerFactory;
 public interface Producer<K, V> extends AutoCloseable {
 
     /** Sends a record; the future completes when the broker acknowledged it (or failed for good). */
-    CompletableFuture<RecordMetadata> send(ProducerRecord<K, V> record);
+    RecordFuture send(ProducerRecord<K, V> record);
 
     /**
      * Sends a record and calls {@code callback} on completion, on the producer's I/O thread, in the order
      * the records of one partition were sent. Keep callbacks short.
      */
-    CompletableFuture<RecordMetadata> send(ProducerRecord<K, V> record, Callback callback);
+    RecordFuture send(ProducerRecord<K, V> record, Callback callback);
 
     /** Sends everything buffered now and waits until each of those records is acknowledged or failed. */
     void flush();

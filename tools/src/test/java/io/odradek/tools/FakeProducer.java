@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
+import io.odradek.api.RecordFuture;
 import io.odradek.api.Callback;
 import io.odradek.api.PartitionInfo;
 import io.odradek.api.Producer;
@@ -35,12 +36,12 @@ public final class FakeProducer implements Producer<byte[], byte[]> {
     }
 
     @Override
-    public CompletableFuture<RecordMetadata> send(ProducerRecord<byte[], byte[]> record) {
+    public RecordFuture send(ProducerRecord<byte[], byte[]> record) {
         return send(record, (metadata, exception) -> { });
     }
 
     @Override
-    public CompletableFuture<RecordMetadata> send(ProducerRecord<byte[], byte[]> record, Callback callback) {
+    public RecordFuture send(ProducerRecord<byte[], byte[]> record, Callback callback) {
         if (closed) {
             throw new IllegalStateException("closed");
         }
@@ -51,10 +52,10 @@ public final class FakeProducer implements Producer<byte[], byte[]> {
         if (fails.test(record)) {
             RuntimeException failure = new IllegalStateException("injected failure");
             callback.onCompletion(new RecordMetadata(record.topic(), 0, -1, 0, keySize, valueSize), failure);
-            return CompletableFuture.failedFuture(failure);
+            return RecordFuture.failed(failure);
         }
         callback.onCompletion(metadata, null);
-        return CompletableFuture.completedFuture(metadata);
+        return RecordFuture.of(CompletableFuture.completedFuture(metadata));
     }
 
     @Override

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -18,6 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import io.odradek.api.RecordFuture;
 import io.odradek.api.Producer;
 import io.odradek.api.ProducerClosedException;
 import io.odradek.api.ProducerRecord;
@@ -48,11 +48,11 @@ class FlushAndCloseTest {
             // The first flush also covers records that waited for the topic's metadata.
             sendKeyed(sent, topic, 0, 1000);
             producer.flush();
-            assertThat(sent.all()).allSatisfy(r -> assertThat(r.future()).isCompleted());
+            assertThat(sent.all()).allSatisfy(r -> assertThat(r.future().toCompletableFuture()).isCompleted());
 
             sendKeyed(sent, topic, 1000, 2000);
             producer.flush();
-            assertThat(sent.all()).allSatisfy(r -> assertThat(r.future()).isCompleted());
+            assertThat(sent.all()).allSatisfy(r -> assertThat(r.future().toCompletableFuture()).isCompleted());
 
             ReadBack.assertPartitionsHoldExactly(kafka.readAll(topic, 2000, READ_TIMEOUT), sent.all());
         }
@@ -71,7 +71,7 @@ class FlushAndCloseTest {
             assertThat(sent.all()).anySatisfy(r -> assertThat(r.future()).isNotDone());
         }
 
-        assertThat(sent.all()).allSatisfy(r -> assertThat(r.future()).isCompleted());
+        assertThat(sent.all()).allSatisfy(r -> assertThat(r.future().toCompletableFuture()).isCompleted());
         ReadBack.assertPartitionsHoldExactly(kafka.readAll(topic, 2000, READ_TIMEOUT), sent.all());
     }
 
@@ -117,7 +117,7 @@ class FlushAndCloseTest {
                 .bootstrapServers("127.0.0.1:" + Odradek.closedPort())
                 .transport(transport)
                 .maxBlock(Duration.ofSeconds(60)));
-        List<CompletableFuture<RecordMetadata>> futures = new ArrayList<>();
+        List<RecordFuture> futures = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
             futures.add(producer.send(new ProducerRecord<>("nowhere", utf8("k" + i), utf8("v" + i))));
         }
@@ -129,7 +129,7 @@ class FlushAndCloseTest {
         // max.block.ms is 60 s: returning well before it means close gave up, as asked, instead of waiting.
         assertThat(took).isLessThan(Duration.ofSeconds(10));
         assertThat(futures).allSatisfy(future -> {
-            assertThat(future).isCompletedExceptionally();
+            assertThat(future.toCompletableFuture()).isCompletedExceptionally();
             assertThatThrownBy(future::join).cause()
                     .isInstanceOfAny(ProducerClosedException.class, TimeoutException.class);
         });

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import io.odradek.api.RecordFuture;
 import io.odradek.api.PartitionInfo;
 import io.odradek.api.Producer;
 import io.odradek.api.ProducerConfig;
@@ -71,9 +72,9 @@ class ProducerErrorsTest {
         try (Producer<byte[], byte[]> producer =
                      Odradek.producer(Odradek.config(kafka, transport).maxBlock(MAX_BLOCK))) {
             long startNs = System.nanoTime();
-            CompletableFuture<RecordMetadata> future = producer.send(new ProducerRecord<>(missing, utf8("v")));
+            RecordFuture future = producer.send(new ProducerRecord<>(missing, utf8("v")));
 
-            assertThat(future).failsWithin(ACK_TIMEOUT)
+            assertThat(future.toCompletableFuture()).failsWithin(ACK_TIMEOUT)
                     .withThrowableOfType(java.util.concurrent.ExecutionException.class)
                     .havingCause().isInstanceOf(TimeoutException.class)
                     .withMessageContaining(missing);
@@ -117,9 +118,9 @@ class ProducerErrorsTest {
         Producer<byte[], byte[]> producer = Odradek.producer(ProducerConfig.builder().transport(transport)
                 .bootstrapServers("127.0.0.1:" + Odradek.closedPort())
                 .maxBlock(Duration.ofMillis(1500)));
-        CompletableFuture<RecordMetadata> future = producer.send(new ProducerRecord<>("anywhere", utf8("v")));
+        RecordFuture future = producer.send(new ProducerRecord<>("anywhere", utf8("v")));
 
-        assertThat(future).failsWithin(Duration.ofSeconds(30))
+        assertThat(future.toCompletableFuture()).failsWithin(Duration.ofSeconds(30))
                 .withThrowableOfType(java.util.concurrent.ExecutionException.class)
                 .havingCause().isInstanceOf(TimeoutException.class);
         assertThat(CompletableFuture.runAsync(producer::close)).succeedsWithin(Duration.ofSeconds(30));

@@ -1,8 +1,8 @@
 package io.odradek.it.produce;
 
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
+import io.odradek.api.RecordFuture;
 import io.odradek.api.Header;
 import io.odradek.api.ProducerRecord;
 import io.odradek.api.RecordMetadata;
@@ -16,7 +16,7 @@ import io.odradek.api.RecordMetadata;
  */
 public record SentRecord(int sendIndex, ProducerRecord<byte[], byte[]> record, List<Header> headers,
                          long earliestTimestampMs, long latestTimestampMs,
-                         CompletableFuture<RecordMetadata> future) {
+                         RecordFuture future) {
 
     /** The partition the producer chose (or was told), as its acknowledgement reports it. */
     public int partition() {

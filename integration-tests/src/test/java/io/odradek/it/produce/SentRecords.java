@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.odradek.api.RecordFuture;
 import io.odradek.api.Callback;
 import io.odradek.api.Producer;
 import io.odradek.api.ProducerRecord;
@@ -36,7 +37,7 @@ public final class SentRecords {
         // Copy the headers first: the producer may treat them as read-only, but the test compares later.
         var headers = record.headers().toList();
         long beforeMs = System.currentTimeMillis();
-        CompletableFuture<RecordMetadata> future = callback == null ? producer.send(record)
+        RecordFuture future = callback == null ? producer.send(record)
                 : producer.send(record, callback);
         long afterMs = System.currentTimeMillis();
         synchronized (sent) {
@@ -81,7 +82,8 @@ public final class SentRecords {
     public List<RecordMetadata> awaitAcknowledged(Duration timeout) throws Exception {
         List<SentRecord> records = all();
         try {
-            CompletableFuture.allOf(records.stream().map(SentRecord::future).toArray(CompletableFuture[]::new))
+            CompletableFuture.allOf(records.stream().map(r -> r.future().toCompletableFuture())
+                            .toArray(CompletableFuture[]::new))
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError(describeIncomplete(records, timeout), e);

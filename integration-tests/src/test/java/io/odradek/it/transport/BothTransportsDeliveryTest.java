@@ -2,6 +2,7 @@ package io.odradek.it.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.odradek.api.RecordFuture;
 import io.odradek.api.Acks;
 import io.odradek.api.Header;
 import io.odradek.api.Headers;
@@ -42,7 +43,7 @@ class BothTransportsDeliveryTest {
         String topic = kafka.createTopic("both-transports-" + transport, PARTITIONS);
         Random random = new Random(transport.hashCode());
         List<ProducerRecord<byte[], byte[]>> sent = new ArrayList<>();
-        List<CompletableFuture<RecordMetadata>> acks = new ArrayList<>();
+        List<RecordFuture> acks = new ArrayList<>();
         ProducerConfig config = ProducerConfig.builder()
                 .bootstrapServers(kafka.bootstrapServers())
                 .transport(transport)
@@ -59,7 +60,8 @@ class BothTransportsDeliveryTest {
                 acks.add(producer.send(record));
             }
             producer.flush();
-            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            CompletableFuture.allOf(acks.stream().map(RecordFuture::toCompletableFuture)
+                    .toArray(CompletableFuture[]::new)).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         }
 
         List<ConsumerRecord<byte[], byte[]>> read = kafka.readAll(topic, RECORDS, TIMEOUT);

@@ -1,12 +1,11 @@
 package io.odradek.domain.accumulator;
 
 import java.nio.ByteBuffer;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import io.odradek.api.Callback;
 import io.odradek.api.Headers;
+import io.odradek.api.RecordFuture;
 import io.odradek.api.RecordMetadata;
 import io.odradek.domain.TopicPartition;
 import io.odradek.domain.port.CompressionCodec;
@@ -14,8 +13,9 @@ import io.odradek.domain.port.RecordBatchWriter;
 
 /**
  * The records of one partition that travel together. Records are written in wire format into the batch
- * buffer as they are appended; what is needed to complete each record later (its future, callback,
- * timestamp and sizes) is kept in parallel arrays rather than an object per record.
+ * buffer as they are appended; what is needed to complete each record later (its callback, timestamp and
+ * sizes) is kept in parallel arrays rather than an object per record. The futures handed to callers point
+ * at the batch's {@link BatchOutcome}; the batch does not keep them.
  *
  * <p>Appends happen under the partition's lock; everything after {@link #markDrained} happens on the I/O
  * thread only.
@@ -29,7 +29,7 @@ public final class ProducerBatch {
     private final long createdNs;
     /** Position among its partition's batches, in creation order: retries go back in this order. */
     private final long order;
-    private final CountDownLatch done = new CountDownLatch(1);
+    private final BatchOutcome outcome;
 
     private final RecordCompletions completions;
     private int recordCount;
@@ -59,22 +59,21 @@ public final class ProducerBatch {
         this.createdNs = createdNs;
         this.order = order;
         this.completions = completions;
+        this.outcome = new BatchOutcome(topicPartition.topic(), topicPartition.partition());
     }
 
     /**
      * Appends a record; null when it does not fit (the batch is then full).
      */
-    CompletableFuture<RecordMetadata> tryAppend(long timestampMs, byte[] key, byte[] value, Headers headers,
-                                                Callback callback) {
+    RecordFuture tryAppend(long timestampMs, byte[] key, byte[] value, Headers headers, Callback callback) {
         if (writer.append(timestampMs, key, value, headers) == RecordBatchWriter.DOES_NOT_FIT) {
             full = true;
             return null;
         }
-        CompletableFuture<RecordMetadata> future = new CompletableFuture<>();
-        completions.set(recordCount, future, callback, timestampMs, key == null ? -1 : key.length,
-                value == null ? -1 : value.length);
-        recordCount++;
-        return future;
+        int keySize = key == null ? -1 : key.length;
+        int valueSize = value == null ? -1 : value.length;
+        completions.set(recordCount, callback, timestampMs, keySize, valueSize);
+        return new RecordInBatch(outcome, recordCount++, timestampMs, keySize, valueSize);
     }
 
     RecordCompletions completions() {
@@ -183,7 +182,9 @@ public final class ProducerBatch {
 
     /**
      * Completes every record: with offsets from {@code baseOffset} (-1 when unknown), or with {@code error}.
-     * Callbacks run here, in record order, after the listener saw each record.
+     * Callbacks run here, in record order, after the listener saw each record; the records' futures are done
+     * after every callback ran, as with Kafka's producer. A record's metadata is built only for a callback or
+     * a listener that wants it.
      *
      * @return false if the batch was already completed (nothing happens then)
      */
@@ -195,26 +196,26 @@ public final class ProducerBatch {
         completed = true;
         String topic = topicPartition.topic();
         int partition = topicPartition.partition();
+        boolean everyRecord = listener.observesEveryRecord();
         for (int i = 0; i < recordCount; i++) {
+            Callback callback = completions.callbacks[i];
+            if (callback == null && !everyRecord) {
+                continue;
+            }
             long offset = baseOffset < 0 || error != null ? RecordMetadata.UNKNOWN_OFFSET : baseOffset + i;
             long timestamp = logAppendTimeMs >= 0 ? logAppendTimeMs : completions.timestamps[i];
             RecordMetadata metadata = new RecordMetadata(topic, partition, offset, timestamp,
                     completions.keySize(i), completions.valueSize(i));
-            listener.onRecordCompleted(metadata, error, completions.callbacks[i]);
-            if (error == null) {
-                completions.futures[i].complete(metadata);
-            } else {
-                completions.futures[i].completeExceptionally(error);
-            }
+            listener.onRecordCompleted(metadata, error, callback);
         }
         completions.clear(recordCount);
-        done.countDown();
+        outcome.complete(baseOffset, logAppendTimeMs, error);
         return true;
     }
 
     /** Waits until the batch completed; false if the wait timed out. */
     public boolean awaitCompletion(long timeoutNs) throws InterruptedException {
-        return done.await(timeoutNs, TimeUnit.NANOSECONDS);
+        return outcome.await(timeoutNs, TimeUnit.NANOSECONDS);
     }
 
     @Override
@@ -226,5 +227,8 @@ public final class ProducerBatch {
     /** Sees each record as its batch completes: interceptors, then the user's callback. */
     public interface CompletionListener {
         void onRecordCompleted(RecordMetadata metadata, RuntimeException error, Callback callback);
+
+        /** Whether to hear of records without a callback too (interceptors); else only those with one. */
+        boolean observesEveryRecord();
     }
 }

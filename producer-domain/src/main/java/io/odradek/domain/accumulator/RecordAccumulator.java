@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.odradek.api.Callback;
 import io.odradek.api.Headers;
 import io.odradek.api.ProducerClosedException;
-import io.odradek.api.RecordMetadata;
+import io.odradek.api.RecordFuture;
 import io.odradek.domain.TopicPartition;
 import io.odradek.domain.port.Clock;
 import io.odradek.domain.port.CompressionCodec;
@@ -57,11 +56,11 @@ public final class RecordAccumulator {
      * @throws ProducerClosedException when the producer is closing
      * @throws io.odradek.api.TimeoutException when no memory became free in time
      */
-    public CompletableFuture<RecordMetadata> append(String topic, int partition, long timestampMs, byte[] key,
+    public RecordFuture append(String topic, int partition, long timestampMs, byte[] key,
                                                     byte[] value, Headers headers, Callback callback,
                                                     long maxBlockNs) throws InterruptedException {
         PartitionQueue queue = queue(topic, partition);
-        CompletableFuture<RecordMetadata> future;
+        RecordFuture future;
         synchronized (queue) {
             future = tryAppendToLast(queue, timestampMs, key, value, headers, callback);
         }
@@ -93,14 +92,13 @@ public final class RecordAccumulator {
      * Appends from the I/O thread, which must not block: memory is taken beyond the limit if needed, since
      * the caller already held a reservation for the record (see {@link BufferPool#reserve}).
      */
-    public CompletableFuture<RecordMetadata> appendWithoutBlocking(String topic, int partition, long timestampMs,
+    public RecordFuture appendWithoutBlocking(String topic, int partition, long timestampMs,
                                                                    byte[] key, byte[] value, Headers headers,
                                                                    Callback callback) {
         PartitionQueue queue = queue(topic, partition);
         synchronized (queue) {
             // No closed check: these records were accepted before close and must still be delivered.
-            CompletableFuture<RecordMetadata> future =
-                    appendToLastIfRoom(queue, timestampMs, key, value, headers, callback);
+            RecordFuture future = appendToLastIfRoom(queue, timestampMs, key, value, headers, callback);
             if (future != null) {
                 return future;
             }
@@ -109,7 +107,7 @@ public final class RecordAccumulator {
         }
     }
 
-    private CompletableFuture<RecordMetadata> tryAppendToLast(PartitionQueue queue, long timestampMs, byte[] key,
+    private RecordFuture tryAppendToLast(PartitionQueue queue, long timestampMs, byte[] key,
                                                               byte[] value, Headers headers, Callback callback) {
         if (closed) {
             throw new ProducerClosedException("Cannot send to " + queue.topicPartition()
@@ -118,7 +116,7 @@ public final class RecordAccumulator {
         return appendToLastIfRoom(queue, timestampMs, key, value, headers, callback);
     }
 
-    private CompletableFuture<RecordMetadata> appendToLastIfRoom(PartitionQueue queue, long timestampMs, byte[] key,
+    private RecordFuture appendToLastIfRoom(PartitionQueue queue, long timestampMs, byte[] key,
                                                                  byte[] value, Headers headers, Callback callback) {
         ProducerBatch last = queue.last();
         if (last == null || last.isFull()) {
@@ -127,7 +125,7 @@ public final class RecordAccumulator {
         return last.tryAppend(timestampMs, key, value, headers, callback);
     }
 
-    private CompletableFuture<RecordMetadata> appendToNewBatch(PartitionQueue queue, ByteBuffer buffer,
+    private RecordFuture appendToNewBatch(PartitionQueue queue, ByteBuffer buffer,
                                                                long timestampMs, byte[] key, byte[] value,
                                                                Headers headers, Callback callback) {
         ProducerBatch last = queue.last();
@@ -140,7 +138,7 @@ public final class RecordAccumulator {
         ProducerBatch batch = new ProducerBatch(queue.topicPartition(), format.newWriter(buffer, timestampMs),
                 buffer, clock.nanoTime(), queue.nextBatchOrder(),
                 completionsPool.take(Math.max(1, buffer.capacity() / typicalRecordSize)));
-        CompletableFuture<RecordMetadata> future = batch.tryAppend(timestampMs, key, value, headers, callback);
+        RecordFuture future = batch.tryAppend(timestampMs, key, value, headers, callback);
         if (future == null) {
             throw new IllegalStateException("A record of " + typicalRecordSize + " bytes does not fit a new batch of "
                     + buffer.capacity() + " bytes");

@@ -23,6 +23,11 @@ final class CompletionNotifier implements ProducerBatch.CompletionListener {
     }
 
     @Override
+    public boolean observesEveryRecord() {
+        return interceptors.length > 0;
+    }
+
+    @Override
     public void onRecordCompleted(RecordMetadata metadata, RuntimeException error, Callback callback) {
         for (ProducerInterceptor<?, ?> interceptor : interceptors) {
             try {

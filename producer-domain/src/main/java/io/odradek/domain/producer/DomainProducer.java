@@ -13,6 +13,7 @@ import io.odradek.api.PartitionInfo;
 import io.odradek.api.Producer;
 import io.odradek.api.ProducerClosedException;
 import io.odradek.api.ProducerRecord;
+import io.odradek.api.RecordFuture;
 import io.odradek.api.RecordMetadata;
 import io.odradek.api.RecordTooLargeException;
 import io.odradek.api.TimeoutException;
@@ -42,6 +43,7 @@ final class DomainProducer<K, V> implements Producer<K, V> {
     private final Clock clock;
     private final CompletionNotifier notifier;
     private final long maxBlockNs;
+    private final int maxRequestSizeBytes;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     DomainProducer(ProducerParts<K, V> parts, ProducerBuffers buffers, Metadata metadata, Sender sender,
@@ -56,15 +58,17 @@ final class DomainProducer<K, V> implements Producer<K, V> {
         this.clock = parts.clock();
         this.notifier = notifier;
         this.maxBlockNs = parts.config().maxBlock().toNanos();
+        // Read once: the config's typed getters look the key up, which send() must not pay per record.
+        this.maxRequestSizeBytes = parts.config().maxRequestSizeBytes();
     }
 
     @Override
-    public CompletableFuture<RecordMetadata> send(ProducerRecord<K, V> record) {
+    public RecordFuture send(ProducerRecord<K, V> record) {
         return send(record, null);
     }
 
     @Override
-    public CompletableFuture<RecordMetadata> send(ProducerRecord<K, V> record, Callback callback) {
+    public RecordFuture send(ProducerRecord<K, V> record, Callback callback) {
         if (closed.get()) {
             throw new ProducerClosedException("Cannot send to topic " + record.topic()
                     + " after the producer was closed");
@@ -113,9 +117,8 @@ final class DomainProducer<K, V> implements Producer<K, V> {
         return explicit;
     }
 
-    private CompletableFuture<RecordMetadata> waitForMetadata(ProducerRecord<K, V> record, byte[] keyBytes,
-                                                              byte[] valueBytes, long timestampMs,
-                                                              Callback callback, int sizeBytes)
+    private RecordFuture waitForMetadata(ProducerRecord<K, V> record, byte[] keyBytes, byte[] valueBytes,
+                                         long timestampMs, Callback callback, int sizeBytes)
             throws InterruptedException {
         buffers.pool().reserve(sizeBytes, maxBlockNs);
         CompletableFuture<RecordMetadata> future = new CompletableFuture<>();
@@ -127,7 +130,7 @@ final class DomainProducer<K, V> implements Producer<K, V> {
                 clock.nanoTime() + maxBlockNs));
         metadata.addTopic(record.topic());
         transport.wakeup();
-        return future;
+        return RecordFuture.of(future);
     }
 
     private static byte[] copy(byte[] bytes) {
@@ -146,7 +149,7 @@ final class DomainProducer<K, V> implements Producer<K, V> {
     }
 
     private RuntimeException checkSize(int sizeBytes) {
-        int maxRequestSize = parts.config().maxRequestSizeBytes();
+        int maxRequestSize = maxRequestSizeBytes;
         if (sizeBytes > maxRequestSize) {
             return new RecordTooLargeException("The message is " + sizeBytes + " bytes when serialized which is"
                     + " larger than " + maxRequestSize + ", which is the value of the max.request.size configuration.");
@@ -160,13 +163,13 @@ final class DomainProducer<K, V> implements Producer<K, V> {
         return null;
     }
 
-    private CompletableFuture<RecordMetadata> failed(ProducerRecord<K, V> record, byte[] keyBytes, byte[] valueBytes,
-                                                     Callback callback, RuntimeException error) {
+    private RecordFuture failed(ProducerRecord<K, V> record, byte[] keyBytes, byte[] valueBytes, Callback callback,
+                                RuntimeException error) {
         RecordMetadata metadata = new RecordMetadata(record.topic(),
                 record.partition() == null ? -1 : record.partition(), RecordMetadata.UNKNOWN_OFFSET,
                 record.timestamp() == null ? -1 : record.timestamp(), length(keyBytes), length(valueBytes));
         notifier.onRecordCompleted(metadata, error, callback);
-        return CompletableFuture.failedFuture(error);
+        return RecordFuture.failed(error);
     }
 
     private static int length(byte[] bytes) {

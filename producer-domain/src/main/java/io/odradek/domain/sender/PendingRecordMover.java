@@ -1,11 +1,11 @@
 package io.odradek.domain.sender;
 
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.odradek.api.BrokerErrorException;
 import io.odradek.api.Callback;
+import io.odradek.api.RecordFuture;
 import io.odradek.api.RecordMetadata;
 import io.odradek.api.TimeoutException;
 import io.odradek.domain.accumulator.BufferPool;
@@ -80,7 +80,7 @@ final class PendingRecordMover {
             failWithoutReservation(record, e);
             return;
         }
-        CompletableFuture<RecordMetadata> batched;
+        RecordFuture batched;
         try {
             batched = accumulator.appendWithoutBlocking(record.topic(), partition, record.timestampMs(),
                     record.keyBytes(), record.value(), record.headers(), record.callback());
@@ -89,7 +89,8 @@ final class PendingRecordMover {
             failWithoutReservation(record, e);
             return;
         }
-        batched.whenComplete((metadata, error) -> {
+        // Rare (a record that waited for metadata), so composing through a CompletableFuture is fine here.
+        batched.toCompletableFuture().whenComplete((metadata, error) -> {
             if (error == null) {
                 record.future().complete(metadata);
             } else {

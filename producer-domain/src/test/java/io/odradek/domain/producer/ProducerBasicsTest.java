@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.odradek.api.RecordFuture;
 import io.odradek.api.RecordMetadata;
 import io.odradek.api.TimeoutException;
 import io.odradek.domain.testkit.FakeBroker;
@@ -31,15 +31,15 @@ class ProducerBasicsTest {
     void sendsRecordsToTheLeaderAndCompletesFuturesWithOffsets() {
         FakeBroker broker = new FakeBroker(3).createTopic("orders", 3);
         rig = ProducerRig.start(broker, b -> b.linger(Duration.ZERO));
-        List<CompletableFuture<RecordMetadata>> futures = new ArrayList<>();
+        List<RecordFuture> futures = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             futures.add(rig.send("orders", 2, "k" + i, "v" + i));
         }
-        rig.advanceUntil(() -> futures.stream().allMatch(CompletableFuture::isDone), Duration.ofMillis(1),
+        rig.advanceUntil(() -> futures.stream().allMatch(RecordFuture::isDone), Duration.ofMillis(1),
                 Duration.ofSeconds(5));
 
-        assertThat(futures).allSatisfy(f -> assertThat(f).isCompleted());
-        assertThat(futures.stream().map(CompletableFuture::join).map(RecordMetadata::offset)).containsExactly(0L, 1L,
+        assertThat(futures).allSatisfy(f -> assertThat(f.toCompletableFuture()).isCompleted());
+        assertThat(futures.stream().map(RecordFuture::join).map(RecordMetadata::offset)).containsExactly(0L, 1L,
                 2L, 3L);
         assertThat(futures.get(0).join().partition()).isEqualTo(2);
         assertThat(rig.values("orders", 2)).containsExactly("v0", "v1", "v2", "v3");
@@ -50,11 +50,11 @@ class ProducerBasicsTest {
     void recordsForUnknownTopicWaitInTheAccumulatorUntilMetadataArrives() {
         FakeBroker broker = new FakeBroker(1);
         rig = ProducerRig.start(broker, b -> b.linger(Duration.ZERO).maxBlock(Duration.ofSeconds(60)));
-        CompletableFuture<RecordMetadata> first = rig.send("late", 0, "k", "a");
-        CompletableFuture<RecordMetadata> second = rig.send("late", 0, "k", "b");
+        RecordFuture first = rig.send("late", 0, "k", "a");
+        RecordFuture second = rig.send("late", 0, "k", "b");
         rig.advance(Duration.ofSeconds(2));
-        assertThat(first).isNotDone();
-        assertThat(second).isNotDone();
+        assertThat(first.toCompletableFuture()).isNotDone();
+        assertThat(second.toCompletableFuture()).isNotDone();
 
         broker.createTopic("late", 1);
         rig.advanceUntil(second::isDone, Duration.ofMillis(10), Duration.ofSeconds(10));
@@ -67,13 +67,13 @@ class ProducerBasicsTest {
     @Test
     void failsRecordsAfterMaxBlockWhenTopicNeverAppears() {
         rig = ProducerRig.start(new FakeBroker(1), b -> b.maxBlock(Duration.ofSeconds(3)));
-        CompletableFuture<RecordMetadata> future = rig.send("missing", "k", "v");
+        RecordFuture future = rig.send("missing", "k", "v");
         rig.advance(Duration.ofMillis(2_900));
-        assertThat(future).isNotDone();
+        assertThat(future.toCompletableFuture()).isNotDone();
 
         rig.advance(Duration.ofMillis(200));
 
-        assertThat(future).isCompletedExceptionally();
+        assertThat(future.toCompletableFuture()).isCompletedExceptionally();
         assertThat(Futures.errorOf(future)).isInstanceOf(TimeoutException.class).hasMessageContaining("missing")
                 .hasMessageContaining("max.block.ms");
     }
@@ -86,12 +86,12 @@ class ProducerBasicsTest {
         rig.advance(Duration.ofMillis(100));
         int attemptsBefore = broker.produceAttempts().size();
 
-        CompletableFuture<RecordMetadata> a = rig.send("t", 0, "k", "a");
+        RecordFuture a = rig.send("t", 0, "k", "a");
         rig.advance(Duration.ofMillis(20));
-        CompletableFuture<RecordMetadata> b = rig.send("t", 0, "k", "b");
+        RecordFuture b = rig.send("t", 0, "k", "b");
         rig.advance(Duration.ofMillis(29));
         assertThat(broker.produceAttempts()).hasSize(attemptsBefore);
-        assertThat(a).isNotDone();
+        assertThat(a.toCompletableFuture()).isNotDone();
 
         rig.advance(Duration.ofMillis(2));
 
@@ -109,7 +109,7 @@ class ProducerBasicsTest {
         rig.advance(Duration.ofSeconds(11));
         int attemptsBefore = broker.produceAttempts().size();
 
-        List<CompletableFuture<RecordMetadata>> futures = new ArrayList<>();
+        List<RecordFuture> futures = new ArrayList<>();
         String value = "x".repeat(40);
         for (int i = 0; i < 6; i++) {
             futures.add(rig.send("t", 0, "k", value));
@@ -117,7 +117,7 @@ class ProducerBasicsTest {
         rig.runUntilIdle();
 
         assertThat(broker.produceAttempts().size()).isGreaterThan(attemptsBefore);
-        assertThat(futures.get(0)).isCompleted();
-        assertThat(futures.get(5)).isNotDone();
+        assertThat(futures.get(0).toCompletableFuture()).isCompleted();
+        assertThat(futures.get(5).toCompletableFuture()).isNotDone();
     }
 }

@@ -8,11 +8,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.odradek.api.RecordFuture;
 import io.odradek.api.RecordMetadata;
 import io.odradek.domain.protocol.KafkaError;
 import io.odradek.domain.testkit.FakeBroker;
@@ -48,7 +48,7 @@ class ProducerChaosTest {
                 .maxInFlightRequestsPerConnection(5).requestTimeout(Duration.ofSeconds(2))
                 .deliveryTimeout(Duration.ofMinutes(10)).retryBackoff(Duration.ofMillis(20))
                 .retryBackoffMax(Duration.ofMillis(200)), seed)) {
-            List<CompletableFuture<RecordMetadata>> futures = new ArrayList<>(RECORDS);
+            List<RecordFuture> futures = new ArrayList<>(RECORDS);
             int sent = 0;
             while (sent < RECORDS) {
                 int burst = Math.min(RECORDS - sent, random.nextInt(40));
@@ -58,10 +58,10 @@ class ProducerChaosTest {
                 injectFault(random, rig);
                 rig.advance(Duration.ofMillis(1 + random.nextInt(30)));
             }
-            rig.advanceUntil(() -> futures.stream().allMatch(CompletableFuture::isDone), Duration.ofMillis(50),
+            rig.advanceUntil(() -> futures.stream().allMatch(RecordFuture::isDone), Duration.ofMillis(50),
                     Duration.ofMinutes(5));
 
-            assertThat(futures).allSatisfy(f -> assertThat(f).isCompleted());
+            assertThat(futures).allSatisfy(f -> assertThat(f.toCompletableFuture()).isCompleted());
             Map<Integer, List<String>> expected = new HashMap<>();
             for (int i = 0; i < RECORDS; i++) {
                 expected.computeIfAbsent(futures.get(i).join().partition(), p -> new ArrayList<>()).add("value-" + i);

@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.odradek.api.RecordFuture;
 import io.odradek.api.BrokerErrorException;
 import io.odradek.api.RecordMetadata;
 import io.odradek.api.RecordTooLargeException;
@@ -33,8 +33,8 @@ class ProducerFaultsTest {
         }
     }
 
-    private List<CompletableFuture<RecordMetadata>> sendValues(String topic, int partition, int from, int to) {
-        List<CompletableFuture<RecordMetadata>> futures = new ArrayList<>();
+    private List<RecordFuture> sendValues(String topic, int partition, int from, int to) {
+        List<RecordFuture> futures = new ArrayList<>();
         for (int i = from; i < to; i++) {
             futures.add(rig.send(topic, partition, "k", "v" + i));
         }
@@ -49,8 +49,8 @@ class ProducerFaultsTest {
         return values;
     }
 
-    private void awaitAll(List<CompletableFuture<RecordMetadata>> futures) {
-        rig.advanceUntil(() -> futures.stream().allMatch(CompletableFuture::isDone), STEP, LIMIT);
+    private void awaitAll(List<RecordFuture> futures) {
+        rig.advanceUntil(() -> futures.stream().allMatch(RecordFuture::isDone), STEP, LIMIT);
     }
 
     @Test
@@ -62,13 +62,13 @@ class ProducerFaultsTest {
         rig.sendAndWait("t", 0, "k", "warm-up");
         broker.failNextProduce("t", 0, (short) 19 /* NOT_ENOUGH_REPLICAS */, 2);
 
-        List<CompletableFuture<RecordMetadata>> futures = sendValues("t", 0, 0, 3);
+        List<RecordFuture> futures = sendValues("t", 0, 0, 3);
         rig.runUntilIdle();
         rig.advance(Duration.ofMillis(70));
-        assertThat(futures.get(0)).isNotDone();
+        assertThat(futures.get(0).toCompletableFuture()).isNotDone();
         awaitAll(futures);
 
-        assertThat(futures).allSatisfy(f -> assertThat(f).isCompleted());
+        assertThat(futures).allSatisfy(f -> assertThat(f.toCompletableFuture()).isCompleted());
         List<String> expected = new ArrayList<>(List.of("warm-up"));
         expected.addAll(values(0, 3));
         assertThat(rig.values("t", 0)).containsExactlyElementsOf(expected);
@@ -81,10 +81,10 @@ class ProducerFaultsTest {
                 .retryBackoffMax(Duration.ofMillis(100)));
         rig.sendAndWait("t", 0, "k", "warm-up");
         broker.failNextProduce("t", 0, (short) 19 /* NOT_ENOUGH_REPLICAS */, 1);
-        CompletableFuture<RecordMetadata> retried = rig.send("t", 0, "k", "retried");
+        RecordFuture retried = rig.send("t", 0, "k", "retried");
         rig.runUntilIdle();
 
-        CompletableFuture<RecordMetadata> later = rig.send("t", 0, "k", "later");
+        RecordFuture later = rig.send("t", 0, "k", "later");
         awaitAll(List.of(retried, later));
 
         assertThat(rig.values("t", 0)).containsExactly("warm-up", "retried", "later");
@@ -101,10 +101,10 @@ class ProducerFaultsTest {
         broker.moveLeader("t", 0, 1);
         rig.network.delayResponses(0, Duration.ofMillis(20));
 
-        List<CompletableFuture<RecordMetadata>> futures = sendValues("t", 0, 0, 40);
+        List<RecordFuture> futures = sendValues("t", 0, 0, 40);
         awaitAll(futures);
 
-        assertThat(futures).allSatisfy(f -> assertThat(f).isCompleted());
+        assertThat(futures).allSatisfy(f -> assertThat(f.toCompletableFuture()).isCompleted());
         List<String> expected = new ArrayList<>(List.of("warm-up"));
         expected.addAll(values(0, 40));
         assertThat(rig.values("t", 0)).containsExactlyElementsOf(expected);
@@ -120,12 +120,12 @@ class ProducerFaultsTest {
         rig.sendAndWait("t", 0, "k", "warm-up");
         rig.network.dropNextResponses(0, 1);
 
-        List<CompletableFuture<RecordMetadata>> futures = sendValues("t", 0, 0, 10);
+        List<RecordFuture> futures = sendValues("t", 0, 0, 10);
         rig.advance(Duration.ofSeconds(1));
-        assertThat(futures.get(0)).isNotDone();
+        assertThat(futures.get(0).toCompletableFuture()).isNotDone();
         awaitAll(futures);
 
-        assertThat(futures).allSatisfy(f -> assertThat(f).isCompleted());
+        assertThat(futures).allSatisfy(f -> assertThat(f.toCompletableFuture()).isCompleted());
         List<String> expected = new ArrayList<>(List.of("warm-up"));
         expected.addAll(values(0, 10));
         assertThat(rig.values("t", 0)).containsExactlyElementsOf(expected);
@@ -143,9 +143,9 @@ class ProducerFaultsTest {
         rig.sendAndWait("t", 0, "k", "warm-up");
         broker.failNextProduce("t", 0, KafkaError.NOT_LEADER_OR_FOLLOWER, 1_000);
 
-        CompletableFuture<RecordMetadata> future = rig.send("t", 0, "k", "doomed");
+        RecordFuture future = rig.send("t", 0, "k", "doomed");
         rig.advance(Duration.ofMillis(2_900));
-        assertThat(future).isNotDone();
+        assertThat(future.toCompletableFuture()).isNotDone();
         rig.advance(Duration.ofMillis(300));
 
         assertThat(Futures.errorOf(future)).isInstanceOf(TimeoutException.class)
@@ -161,10 +161,10 @@ class ProducerFaultsTest {
         rig.sendAndWait("t", 0, "k", "b");
         broker.forgetProducers("t", 0);
 
-        CompletableFuture<RecordMetadata> c = rig.send("t", 0, "k", "c");
+        RecordFuture c = rig.send("t", 0, "k", "c");
         awaitAll(List.of(c));
 
-        assertThat(c).isCompleted();
+        assertThat(c.toCompletableFuture()).isCompleted();
         assertThat(rig.values("t", 0)).containsExactly("a", "b", "c");
         assertThat(broker.initRequests()).hasSize(2);
         long producerId = broker.produceAttempts().get(0).producerId();
@@ -183,19 +183,19 @@ class ProducerFaultsTest {
         rig = ProducerRig.start(broker, b -> b.linger(Duration.ZERO).requestTimeout(Duration.ofSeconds(2)));
         rig.sendAndWait("t", 0, "k", "a");
         rig.network.dropNextResponses(0, 1);
-        CompletableFuture<RecordMetadata> inDoubt = rig.send("t", 0, "k", "b");
+        RecordFuture inDoubt = rig.send("t", 0, "k", "b");
         rig.advance(Duration.ofMillis(100));
         // The broker wrote "b" but its answer is lost; then it forgets the producer, so the retry of "b" gets
         // UNKNOWN_PRODUCER_ID and the epoch is bumped. Sent again under the new epoch, "b" would be stored twice.
         broker.forgetProducers("t", 0);
         awaitAll(List.of(inDoubt));
 
-        assertThat(inDoubt).isCompletedExceptionally();
+        assertThat(inDoubt.toCompletableFuture()).isCompletedExceptionally();
         assertThatThrownBy(inDoubt::join).hasMessageContaining("outcome is unknown");
         assertThat(rig.values("t", 0)).containsExactly("a", "b");
-        CompletableFuture<RecordMetadata> after = rig.send("t", 0, "k", "c");
+        RecordFuture after = rig.send("t", 0, "k", "c");
         awaitAll(List.of(after));
-        assertThat(after).isCompleted();
+        assertThat(after.toCompletableFuture()).isCompleted();
         assertThat(rig.values("t", 0)).containsExactly("a", "b", "c");
     }
 
@@ -205,7 +205,7 @@ class ProducerFaultsTest {
         broker.failNextInitProducerId(KafkaError.COORDINATOR_NOT_AVAILABLE, 3);
         rig = ProducerRig.start(broker, b -> b.linger(Duration.ZERO));
 
-        CompletableFuture<RecordMetadata> future = rig.send("t", 0, "k", "v");
+        RecordFuture future = rig.send("t", 0, "k", "v");
         awaitAll(List.of(future));
 
         assertThat(future.join().offset()).isZero();
@@ -219,9 +219,9 @@ class ProducerFaultsTest {
         rig.sendAndWait("t", 0, "k", "warm-up");
         broker.failNextProduce("t", 0, KafkaError.TOPIC_AUTHORIZATION_FAILED, 1);
 
-        CompletableFuture<RecordMetadata> denied = rig.send("t", 0, "k", "denied");
+        RecordFuture denied = rig.send("t", 0, "k", "denied");
         awaitAll(List.of(denied));
-        CompletableFuture<RecordMetadata> after = rig.send("t", 0, "k", "after");
+        RecordFuture after = rig.send("t", 0, "k", "after");
         awaitAll(List.of(after));
 
         assertThat(Futures.errorOf(denied)).isInstanceOf(BrokerErrorException.class)
@@ -235,9 +235,9 @@ class ProducerFaultsTest {
         FakeBroker broker = new FakeBroker(1).createTopic("t", 1);
         rig = ProducerRig.start(broker, b -> b.linger(Duration.ZERO).maxRequestSizeBytes(1_000));
 
-        CompletableFuture<RecordMetadata> small = rig.send("t", 0, "k", "small");
-        CompletableFuture<RecordMetadata> huge = rig.send("t", 0, "k", "x".repeat(2_000));
-        CompletableFuture<RecordMetadata> next = rig.send("t", 0, "k", "next");
+        RecordFuture small = rig.send("t", 0, "k", "small");
+        RecordFuture huge = rig.send("t", 0, "k", "x".repeat(2_000));
+        RecordFuture next = rig.send("t", 0, "k", "next");
         awaitAll(List.of(small, huge, next));
 
         assertThat(Futures.errorOf(huge)).isInstanceOf(RecordTooLargeException.class)
@@ -252,13 +252,13 @@ class ProducerFaultsTest {
         rig.sendAndWait("t", 0, "k", "first");
         broker.failNextProduce("t", 0, KafkaError.MESSAGE_TOO_LARGE, 1);
 
-        CompletableFuture<RecordMetadata> rejected = rig.send("t", 0, "k", "rejected");
+        RecordFuture rejected = rig.send("t", 0, "k", "rejected");
         awaitAll(List.of(rejected));
-        CompletableFuture<RecordMetadata> next = rig.send("t", 0, "k", "next");
+        RecordFuture next = rig.send("t", 0, "k", "next");
         awaitAll(List.of(next));
 
         assertThat(Futures.errorOf(rejected)).isInstanceOf(RecordTooLargeException.class);
-        assertThat(next).isCompleted();
+        assertThat(next.toCompletableFuture()).isCompleted();
         assertThat(rig.values("t", 0)).containsExactly("first", "next");
     }
 
@@ -269,13 +269,13 @@ class ProducerFaultsTest {
         rig.sendAndWait("t", 1, "k", "warm-up");
         rig.network.delayResponses(1, Duration.ofMillis(50));
 
-        List<CompletableFuture<RecordMetadata>> futures = sendValues("t", 1, 0, 5);
+        List<RecordFuture> futures = sendValues("t", 1, 0, 5);
         rig.advance(Duration.ofMillis(10));
         rig.network.disconnectNode(1);
         rig.network.delayResponses(1, Duration.ZERO);
         awaitAll(futures);
 
-        assertThat(futures).allSatisfy(f -> assertThat(f).isCompleted());
+        assertThat(futures).allSatisfy(f -> assertThat(f.toCompletableFuture()).isCompleted());
         List<String> expected = new ArrayList<>(List.of("warm-up"));
         expected.addAll(values(0, 5));
         assertThat(rig.values("t", 1)).containsExactlyElementsOf(expected);

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
 
+import io.odradek.api.RecordFuture;
 import io.odradek.api.ProducerClosedException;
 import io.odradek.api.RecordMetadata;
 import io.odradek.domain.testkit.FakeBroker;
@@ -25,16 +25,16 @@ class ProducerShutdownTest {
     void flushSendsEverythingBufferedNow() {
         FakeBroker broker = new FakeBroker(2).createTopic("t", 2);
         try (ProducerRig rig = ProducerRig.start(broker, b -> b.linger(Duration.ofHours(1)))) {
-            List<CompletableFuture<RecordMetadata>> futures = new ArrayList<>();
+            List<RecordFuture> futures = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
                 futures.add(rig.send("t", i % 2, "k", "v" + i));
             }
             rig.advance(Duration.ofSeconds(1));
-            assertThat(futures).noneMatch(CompletableFuture::isDone);
+            assertThat(futures).noneMatch(RecordFuture::isDone);
 
             rig.driveWhile(rig.producer::flush, Duration.ZERO);
 
-            assertThat(futures).allSatisfy(f -> assertThat(f).isCompleted());
+            assertThat(futures).allSatisfy(f -> assertThat(f.toCompletableFuture()).isCompleted());
             assertThat(rig.values("t", 0)).containsExactly("v0", "v2", "v4");
             assertThat(rig.values("t", 1)).containsExactly("v1", "v3", "v5");
         }
@@ -47,7 +47,7 @@ class ProducerShutdownTest {
                 .requestTimeout(Duration.ofSeconds(30)))) {
             rig.sendAndWait("t", 0, "k", "delivered");
             rig.network.dropNextResponses(0, 1);
-            CompletableFuture<RecordMetadata> stuck = rig.send("t", 0, "k", "stuck");
+            RecordFuture stuck = rig.send("t", 0, "k", "stuck");
             rig.runUntilIdle();
 
             rig.driveWhile(() -> rig.producer.close(Duration.ofMillis(500)), Duration.ofMillis(50));

@@ -2,10 +2,10 @@ package io.odradek.domain.testkit;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
+import io.odradek.api.RecordFuture;
 import io.odradek.api.Producer;
 import io.odradek.api.ProducerConfig;
 import io.odradek.api.ProducerRecord;
@@ -41,17 +41,17 @@ public final class ProducerRig implements AutoCloseable {
         return new ProducerRig(broker, builder.build(), seed);
     }
 
-    public CompletableFuture<RecordMetadata> send(String topic, String key, String value) {
+    public RecordFuture send(String topic, String key, String value) {
         return producer.send(new ProducerRecord<>(topic, key, value));
     }
 
-    public CompletableFuture<RecordMetadata> send(String topic, int partition, String key, String value) {
+    public RecordFuture send(String topic, int partition, String key, String value) {
         return producer.send(new ProducerRecord<>(topic, partition, key, value));
     }
 
     /** Sends and drives the network until the record completed; returns its metadata or throws its error. */
     public RecordMetadata sendAndWait(String topic, int partition, String key, String value) {
-        CompletableFuture<RecordMetadata> future = send(topic, partition, key, value);
+        RecordFuture future = send(topic, partition, key, value);
         advanceUntil(future::isDone, Duration.ofMillis(5), Duration.ofSeconds(60));
         return future.join();
     }

@@ -6,7 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
@@ -14,7 +14,7 @@ import io.odradek.api.ConfigException;
 import io.odradek.api.Producer;
 import io.odradek.api.ProducerConfig;
 import io.odradek.api.ProducerRecord;
-import io.odradek.api.RecordMetadata;
+import io.odradek.api.RecordFuture;
 import io.odradek.api.Serializers;
 import io.odradek.tools.UsageException;
 
@@ -87,7 +87,7 @@ public final class ProduceCommand {
                 lineNumber++;
                 LineParser.ParsedLine parsed = parser.parse(line, lineNumber);
                 long number = lineNumber;
-                CompletableFuture<RecordMetadata> acknowledged = producer.send(
+                RecordFuture acknowledged = producer.send(
                         new ProducerRecord<>(options.topic(), utf8(parsed.key()), utf8(parsed.value())),
                         (metadata, exception) -> {
                             if (exception != null) {
@@ -99,7 +99,7 @@ public final class ProduceCommand {
                         });
                 sent++;
                 if (options.sync()) {
-                    acknowledged.handle((metadata, exception) -> null).join();
+                    awaitQuietly(acknowledged);
                 }
             }
         } catch (LineFormatException e) {
@@ -124,5 +124,14 @@ public final class ProduceCommand {
 
     private static byte[] utf8(String text) {
         return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Waits for the record's outcome; a failure was already reported by its callback. */
+    private static void awaitQuietly(RecordFuture acknowledged) {
+        try {
+            acknowledged.join();
+        } catch (CompletionException e) {
+            // Reported by the callback.
+        }
     }
 }

@@ -1,0 +1,97 @@
+package io.odradek.domain.accumulator;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import io.odradek.api.RecordMetadata;
+
+/**
+ * How one batch ended, shared by the futures of its records: the only per-batch object they keep alive, so
+ * the batch itself (its buffers, its completion arrays) is recycled as soon as it completes.
+ *
+ * <p>Written once, on the I/O thread, before the latch opens; the latch makes the fields visible to every
+ * thread that waited for it.
+ */
+final class BatchOutcome {
+    private final String topic;
+    private final int partition;
+    private final CountDownLatch done = new CountDownLatch(1);
+    private long baseOffset = RecordMetadata.UNKNOWN_OFFSET;
+    private long logAppendTimeMs = -1;
+    private RuntimeException error;
+    /** Futures made by {@link RecordInBatch#toCompletableFuture()} before the outcome was known; rare. */
+    private List<Runnable> dependents;
+
+    BatchOutcome(String topic, int partition) {
+        this.topic = topic;
+        this.partition = partition;
+    }
+
+    void complete(long baseOffset, long logAppendTimeMs, RuntimeException error) {
+        List<Runnable> waiting;
+        synchronized (this) {
+            this.baseOffset = error == null ? baseOffset : RecordMetadata.UNKNOWN_OFFSET;
+            this.logAppendTimeMs = logAppendTimeMs;
+            this.error = error;
+            done.countDown();
+            waiting = dependents;
+            dependents = null;
+        }
+        if (waiting != null) {
+            waiting.forEach(Runnable::run);
+        }
+    }
+
+    boolean isDone() {
+        return done.getCount() == 0;
+    }
+
+    void await() throws InterruptedException {
+        done.await();
+    }
+
+    boolean await(long timeout, TimeUnit unit) throws InterruptedException {
+        return done.await(timeout, unit);
+    }
+
+    /** Runs {@code action} once the outcome is known: now if it is, else on the I/O thread when it is. */
+    void whenDone(Runnable action) {
+        synchronized (this) {
+            if (!isDone()) {
+                if (dependents == null) {
+                    dependents = new ArrayList<>(1);
+                }
+                dependents.add(action);
+                return;
+            }
+        }
+        action.run();
+    }
+
+    /** Only once done. */
+    RuntimeException error() {
+        return error;
+    }
+
+    /** The metadata of the record at {@code index}; only once done without error. */
+    RecordMetadata metadata(int index, long createTimeMs, int keySize, int valueSize) {
+        long offset = baseOffset < 0 ? RecordMetadata.UNKNOWN_OFFSET : baseOffset + index;
+        long timestamp = logAppendTimeMs >= 0 ? logAppendTimeMs : createTimeMs;
+        return new RecordMetadata(topic, partition, offset, timestamp, keySize, valueSize);
+    }
+
+    CompletableFuture<RecordMetadata> newCompletableFuture(RecordInBatch record) {
+        CompletableFuture<RecordMetadata> future = new CompletableFuture<>();
+        whenDone(() -> {
+            if (error != null) {
+                future.completeExceptionally(error);
+            } else {
+                future.complete(record.metadata());
+            }
+        });
+        return future;
+    }
+}

@@ -1,0 +1,87 @@
+package io.odradek.domain.accumulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.junit.jupiter.api.Test;
+
+import io.odradek.api.RecordMetadata;
+
+class RecordInBatchTest {
+    private final BatchOutcome outcome = new BatchOutcome("orders", 3);
+    private final RecordInBatch second = new RecordInBatch(outcome, 2, 1_700_000_000_123L, 4, 100);
+
+    @Test
+    void isNotDoneUntilTheBatchCompletes() {
+        assertThat(second.isDone()).isFalse();
+        assertThat(second.isCompletedExceptionally()).isFalse();
+        assertThatThrownBy(() -> second.get(1, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
+        assertThat(second.toCompletableFuture()).isNotDone();
+    }
+
+    @Test
+    void buildsItsMetadataFromTheBatchOffsetAndItsPlaceInTheBatch() throws Exception {
+        CompletableFuture<RecordMetadata> before = second.toCompletableFuture();
+
+        outcome.complete(500, -1, null);
+
+        RecordMetadata expected = new RecordMetadata("orders", 3, 502, 1_700_000_000_123L, 4, 100);
+        assertThat(second.get()).isEqualTo(expected);
+        assertThat(second.join()).isEqualTo(expected);
+        assertThat(before).isCompletedWithValue(expected);
+        assertThat(second.toCompletableFuture()).isCompletedWithValue(expected);
+        assertThat(second.isCompletedExceptionally()).isFalse();
+    }
+
+    @Test
+    void takesTheBrokersTimestampWhenTheTopicUsesLogAppendTime() {
+        outcome.complete(0, 1_800_000_000_000L, null);
+
+        assertThat(second.join().timestamp()).isEqualTo(1_800_000_000_000L);
+        assertThat(second.join().offset()).isEqualTo(2);
+    }
+
+    @Test
+    void reportsTheBatchErrorTheWayFutureAndCompletableFutureDo() {
+        IllegalStateException error = new IllegalStateException("delivery timed out");
+        CompletableFuture<RecordMetadata> before = second.toCompletableFuture();
+
+        outcome.complete(500, -1, error);
+
+        assertThat(second.isCompletedExceptionally()).isTrue();
+        assertThatThrownBy(second::get).isInstanceOf(ExecutionException.class).hasCause(error);
+        assertThatThrownBy(second::join).isInstanceOf(CompletionException.class).hasCause(error);
+        assertThat(before).isCompletedExceptionally();
+        assertThatThrownBy(before::join).hasCause(error);
+        assertThatThrownBy(() -> second.toCompletableFuture().join()).hasCause(error);
+    }
+
+    @Test
+    void cannotBeCancelled() {
+        assertThat(second.cancel(true)).isFalse();
+        assertThat(second.isCancelled()).isFalse();
+        assertThat(second.isDone()).isFalse();
+    }
+
+    @Test
+    void releasesAThreadWaitingInGet() throws Exception {
+        CompletableFuture<RecordMetadata> waiter = CompletableFuture.supplyAsync(() -> {
+            try {
+                return second.get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        });
+
+        outcome.complete(7, -1, null);
+
+        assertThat(waiter).succeedsWithin(Duration.ofSeconds(30)).extracting(RecordMetadata::offset).isEqualTo(9L);
+    }
+}
