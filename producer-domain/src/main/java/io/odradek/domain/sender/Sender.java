@@ -18,7 +18,9 @@ import io.odradek.domain.accumulator.ProducerBuffers;
 import io.odradek.domain.accumulator.ProducerBatch;
 import io.odradek.domain.accumulator.RecordAccumulator;
 import io.odradek.domain.idempotence.ProducerIdentity;
+import io.odradek.domain.metadata.ClusterView;
 import io.odradek.domain.metadata.Metadata;
+import io.odradek.domain.metadata.TopicInfo;
 import io.odradek.domain.partition.PartitionChooser;
 import io.odradek.domain.port.NetworkHandler;
 import io.odradek.domain.port.Transport;
@@ -348,12 +350,29 @@ public final class Sender implements NetworkHandler {
             onProduce(request, produce, nowNs);
         } else if (response instanceof MetadataResponse meta) {
             metadata.update(meta, nowNs);
+            connectToLeaders(nowNs);
         } else if (response instanceof InitProducerIdResponse init) {
             for (ProducerBatch inDoubt : identity.onInitResponse(init, nowNs)) {
                 outcomes.failInDoubt(inDoubt);
             }
         } else if (response instanceof ApiVersionsResponse versions) {
             onApiVersions(connection, versions, nowNs);
+        }
+    }
+
+    /**
+     * Opens the connections the records of the known topics will need as soon as their leaders are known, so
+     * the first batch to a broker does not also wait for its connection and ApiVersions round trip.
+     */
+    private void connectToLeaders(long nowNs) {
+        ClusterView view = metadata.view();
+        for (TopicInfo topic : view.topics().values()) {
+            for (int partition = 0; partition < topic.partitionCount(); partition++) {
+                int leader = topic.leaderOf(partition);
+                if (leader >= 0) {
+                    connections.forNode(leader, view, nowNs);
+                }
+            }
         }
     }
 

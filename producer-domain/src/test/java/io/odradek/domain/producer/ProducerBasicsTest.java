@@ -47,6 +47,20 @@ class ProducerBasicsTest {
     }
 
     @Test
+    void connectsToEveryLeaderOfATopicOnceItsMetadataArrivesBeforeAnyBatchIsReady() {
+        FakeBroker broker = new FakeBroker(3);
+        broker.createTopic("orders", 3);
+        rig = ProducerRig.start(broker, b -> b.linger(Duration.ofSeconds(60)));
+
+        RecordFuture lingering = rig.send("orders", 0, "k", "v");
+        rig.advance(Duration.ofMillis(100));
+
+        assertThat(rig.network.nodesConnectedTo()).containsExactlyInAnyOrder(0, 1, 2);
+        assertThat(broker.produceAttempts()).isEmpty();
+        assertThat(lingering.isDone()).isFalse();
+    }
+
+    @Test
     void recordsForUnknownTopicWaitInTheAccumulatorUntilMetadataArrives() {
         FakeBroker broker = new FakeBroker(1);
         rig = ProducerRig.start(broker, b -> b.linger(Duration.ZERO).maxBlock(Duration.ofSeconds(60)));

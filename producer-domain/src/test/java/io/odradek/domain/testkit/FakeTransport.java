@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.odradek.domain.port.Clock;
@@ -44,6 +46,7 @@ public final class FakeTransport implements TransportFactory, Transport {
     private long eventSequence;
     private int spinningPolls;
     private int connectsAttempted;
+    private final Set<Integer> nodesConnectedTo = new TreeSet<>();
 
     public FakeTransport(ManualClock clock, FakeBroker broker, FakeWireProtocol protocol) {
         this.clock = clock;
@@ -113,6 +116,7 @@ public final class FakeTransport implements TransportFactory, Transport {
     public void connect(int connectionId, String host, int port) {
         connectsAttempted++;
         int nodeId = broker.nodeAt(host, port);
+        nodesConnectedTo.add(nodeId);
         Connection connection = new Connection(nodeId);
         connections.put(connectionId, connection);
         if (nodeId < 0 || !broker.isUp(nodeId)) {
@@ -282,6 +286,11 @@ public final class FakeTransport implements TransportFactory, Transport {
 
     public int connectsAttempted() {
         return connectsAttempted;
+    }
+
+    /** The nodes a connection was opened to, at least once (bootstrap connections included). */
+    public Set<Integer> nodesConnectedTo() {
+        return Set.copyOf(nodesConnectedTo);
     }
 
     public boolean isClosed() {
