@@ -14,6 +14,9 @@
 #                         other way round on odd rounds, so drift hits both sides alike)
 #   RECORDS_SCALE=0.1     multiply every scenario's record count (a quick check; default 1)
 #   HEAP=1g               -Xmx of every client JVM, both sides (default 1g)
+#   WARMUP_RECORDS=1000000 records each tool sends once, unrecorded, before the first scenario (default 1M; 0 for
+#                         none): a broker fresh from start-up runs its produce path interpreted, and the first
+#                         measured round would pay for that alone
 #   RESULTS_DIR=...       where CSV and SVG go (default benchmarks/results)
 #
 # Scenarios (issue 5):
@@ -205,6 +208,23 @@ run_kafka() { # scenario round
   printf '  %s round %s kafka (%s process(es)): %s\n' "$name" "$round" "$processes" "$row" >&2
 }
 
+warm_up() {
+  local records="${WARMUP_RECORDS:-1000000}"
+  if [ "$records" -le 0 ]; then
+    return
+  fi
+  echo "compare.sh: warming the broker up: $records records from each tool, not recorded" >&2
+  create_topic compare-warmup 6
+  local props="acks=all enable.idempotence=true batch.size=1000000 linger.ms=5"
+  # shellcheck disable=SC2046
+  ODRADEK_OPTS="-Xmx$HEAP $ODRADEK_JVM_FLAGS" run_client "$work/warmup-odradek" "$root/tools/bin/odradek" perf \
+    --topic compare-warmup $(perf_args "$records" 100 -1 "$props")
+  # shellcheck disable=SC2046
+  run_client "$work/warmup-kafka" "$java_bin" "-Xmx$HEAP" $KAFKA_JVM_FLAGS -cp "$kafka_cp" \
+    org.apache.kafka.tools.ProducerPerformance --topic compare-warmup $(perf_args "$records" 100 -1 "$props")
+}
+
+warm_up
 for name in $SCENARIOS; do
   scenario "$name" >/dev/null
   echo "compare.sh: $name — $(scenario "$name" | cut -d'|' -f7) — $ROUNDS round(s) each, alternating" >&2
