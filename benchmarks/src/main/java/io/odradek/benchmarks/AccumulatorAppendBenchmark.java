@@ -93,7 +93,7 @@ public class AccumulatorAppendBenchmark {
             drainFullBatches();
         }
         return accumulator.append(TOPIC, n % PARTITIONS, appender.timestampMs, null, value, null, null,
-                MAX_BLOCK_NS);
+                MAX_BLOCK_NS, false);
     }
 
     /** Takes every batch that has another behind it (so is closed to appends) and recycles its buffer. */

@@ -53,19 +53,33 @@ public final class RecordAccumulator {
      * Appends a record to the partition's open batch, opening a new one (and waiting up to
      * {@code maxBlockNs} for its memory) when it does not fit.
      *
+     * @param moveOnWhenFull for a record the sticky partitioner placed: when it does not fit the open batch,
+     *                       that batch is sealed (it goes out without waiting for linger.ms) and null is
+     *                       returned instead of opening a new batch here, so the record can go to the next
+     *                       sticky partition; with no open batch, one is opened as usual
+     * @return the record's future; null only as {@code moveOnWhenFull} says
      * @throws ProducerClosedException when the producer is closing
      * @throws io.odradek.api.TimeoutException when no memory became free in time
      */
-    public RecordFuture append(String topic, int partition, long timestampMs, byte[] key,
-                                                    byte[] value, Headers headers, Callback callback,
-                                                    long maxBlockNs) throws InterruptedException {
+    public RecordFuture append(String topic, int partition, long timestampMs, byte[] key, byte[] value,
+                               Headers headers, Callback callback, long maxBlockNs, boolean moveOnWhenFull)
+            throws InterruptedException {
         PartitionQueue queue = queue(topic, partition);
         RecordFuture future;
+        boolean sealed;
         synchronized (queue) {
+            ProducerBatch last = queue.last();
+            boolean open = last != null && !last.isFull();
             future = tryAppendToLast(queue, timestampMs, key, value, headers, callback);
+            sealed = future == null && open;
         }
         if (future != null) {
             return future;
+        }
+        if (sealed && moveOnWhenFull) {
+            // The sealed batch is ready now; the I/O thread may be asleep until linger.ms runs out.
+            wakeup.run();
+            return null;
         }
         int sizeBytes = batchBufferSize(key, value, headers);
         ByteBuffer buffer = pool.allocate(sizeBytes, maxBlockNs);

@@ -35,6 +35,16 @@ public final class PartitionChooser {
         return sticky.partition(topic, partitionCount, recordSizeBytes);
     }
 
+    /** Whether a record with this key goes to the sticky partition (no partitioner configured, no key used). */
+    public boolean isSticky(byte[] keyBytes) {
+        return custom == null && (keyBytes == null || ignoreKeys);
+    }
+
+    /** The sticky partition to use instead of {@code fullPartition}, whose open batch has no room left. */
+    public int moveOn(String topic, int partitionCount, int fullPartition) {
+        return sticky.moveOn(topic, partitionCount, fullPartition);
+    }
+
     public void close() {
         if (custom != null) {
             custom.close();

@@ -94,9 +94,18 @@ final class DomainProducer<K, V> implements Producer<K, V> {
             if (topicInfo == null || buffers.pending().mustWait(topic)) {
                 return waitForMetadata(intercepted, keyBytes, valueBytes, timestampMs, callback, sizeBytes);
             }
-            int partition = choosePartition(intercepted, keyBytes, topicInfo.partitionCount(), sizeBytes);
-            return buffers.accumulator().append(topic, partition, timestampMs, keyBytes, valueBytes, headers,
-                    callback, maxBlockNs);
+            int partitionCount = topicInfo.partitionCount();
+            int partition = choosePartition(intercepted, keyBytes, partitionCount, sizeBytes);
+            boolean sticky = intercepted.partition() == null && chooser.isSticky(keyBytes);
+            RecordFuture future = buffers.accumulator().append(topic, partition, timestampMs, keyBytes, valueBytes,
+                    headers, callback, maxBlockNs, sticky);
+            if (future == null) {
+                // The sticky partition's batch is full and sealed: this record starts filling the next one's.
+                partition = chooser.moveOn(topic, partitionCount, partition);
+                future = buffers.accumulator().append(topic, partition, timestampMs, keyBytes, valueBytes, headers,
+                        callback, maxBlockNs, false);
+            }
+            return future;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new OdradekException("Interrupted while waiting for buffer memory", e);

@@ -47,6 +47,31 @@ class ProducerBasicsTest {
     }
 
     @Test
+    void stickyPartitionerSendsEachBatchAsSoonAsItIsFullAndMovesOnWithoutLeavingOneHalfEmpty() {
+        // Each partition on its own node: a ready batch takes along the first batch of every partition its node
+        // leads (as in Kafka's producer), which would blur what this test looks at.
+        FakeBroker broker = new FakeBroker(3);
+        broker.createTopic("t", 3);
+        rig = ProducerRig.start(broker, b -> b.linger(Duration.ofSeconds(60)).batchSizeBytes(1024));
+        rig.sendAndWait("t", 0, "k", "metadata first");
+        int attemptsBefore = broker.produceAttempts().size();
+        String value = "v".repeat(100);
+        List<RecordFuture> futures = new ArrayList<>();
+
+        // 8 of these fit a 1024-byte batch (FakeRecordBatchFormat: 18 bytes of header, 120 per record).
+        for (int i = 0; i < 3 * 8 + 2; i++) {
+            futures.add(rig.send("t", null, value));
+        }
+        rig.advance(Duration.ofMillis(50));
+
+        List<FakeBroker.ProduceAttempt> attempts = broker.produceAttempts().subList(attemptsBefore,
+                broker.produceAttempts().size());
+        assertThat(attempts).hasSize(3).allSatisfy(a -> assertThat(a.recordCount()).isEqualTo(8));
+        assertThat(futures.subList(0, 24)).allMatch(RecordFuture::isDone);
+        assertThat(futures.subList(24, 26)).noneMatch(RecordFuture::isDone);
+    }
+
+    @Test
     void connectsToEveryLeaderOfATopicOnceItsMetadataArrivesBeforeAnyBatchIsReady() {
         FakeBroker broker = new FakeBroker(3);
         broker.createTopic("orders", 3);
