@@ -40,7 +40,7 @@ HEAP="${HEAP:-1g}"
 # Each tool runs with the JVM flags its own launcher uses (same -Xmx): bin/odradek's GC settings, and what
 # kafka-run-class.sh sets for kafka-producer-perf-test (KAFKA_JVM_PERFORMANCE_OPTS).
 # Keep in step with default_opts in tools/bin/odradek (all of it but -Xmx).
-ODRADEK_JVM_FLAGS="${ODRADEK_JVM_FLAGS:--XX:+UseSerialGC -Xms64m -XX:CompileCommand=quiet -XX:CompileCommand=exclude,jdk.internal.org.objectweb.asm.*::*}"
+ODRADEK_JVM_FLAGS="${ODRADEK_JVM_FLAGS:--XX:+UseSerialGC -Xms64m -XX:FreqInlineSize=150 -XX:CompileCommand=quiet -XX:CompileCommand=exclude,jdk.internal.org.objectweb.asm.*::*}"
 KAFKA_JVM_FLAGS="${KAFKA_JVM_FLAGS:--server -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:InitiatingHeapOccupancyPercent=35 -XX:+ExplicitGCInvokesConcurrent -XX:MaxInlineLevel=15 -Djava.awt.headless=true}"
 RESULTS_DIR="${RESULTS_DIR:-$here/results}"
 odradek_jar="$root/tools/target/odradek.jar"
