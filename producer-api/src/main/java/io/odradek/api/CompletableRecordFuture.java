@@ -5,7 +5,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** {@link RecordFuture} over a {@code CompletableFuture}; cancelling does nothing, as for every record. */
+/** {@link RecordFuture} over a {@code CompletableFuture}. */
 final class CompletableRecordFuture implements RecordFuture {
     private final CompletableFuture<RecordMetadata> future;
 
@@ -27,16 +27,6 @@ final class CompletableRecordFuture implements RecordFuture {
     @Override
     public boolean isCompletedExceptionally() {
         return future.isCompletedExceptionally();
-    }
-
-    @Override
-    public boolean cancel(boolean mayInterruptIfRunning) {
-        return false;
-    }
-
-    @Override
-    public boolean isCancelled() {
-        return false;
     }
 
     @Override

@@ -27,6 +27,18 @@ public interface RecordFuture extends Future<RecordMetadata> {
     /** Whether the record failed (false while it is not done). */
     boolean isCompletedExceptionally();
 
+    /** Does nothing and returns false: a record handed to the producer cannot be taken back. */
+    @Override
+    default boolean cancel(boolean mayInterruptIfRunning) {
+        return false;
+    }
+
+    /** Always false: see {@link #cancel}. */
+    @Override
+    default boolean isCancelled() {
+        return false;
+    }
+
     /** A view of {@code future}: for records that never reach a batch, and for test doubles of {@link Producer}. */
     static RecordFuture of(CompletableFuture<RecordMetadata> future) {
         return new CompletableRecordFuture(future);

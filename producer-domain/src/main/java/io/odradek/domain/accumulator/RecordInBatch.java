@@ -94,16 +94,6 @@ final class RecordInBatch implements RecordFuture {
     }
 
     @Override
-    public boolean cancel(boolean mayInterruptIfRunning) {
-        return false;
-    }
-
-    @Override
-    public boolean isCancelled() {
-        return false;
-    }
-
-    @Override
     public String toString() {
         return "RecordFuture(" + (outcome.isDone() ? outcome.error() == null ? metadata() : outcome.error()
                 : "not done") + ")";
