@@ -2,6 +2,7 @@ package io.odradek.domain.accumulator;
 
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 
 import io.odradek.api.Callback;
 import io.odradek.api.Headers;
@@ -118,11 +119,11 @@ public final class ProducerBatch {
      * buffer and the original goes back to the pool right away.
      */
     void close(CompressionCodec compression, int level, BufferPool pool) {
-        ByteBuffer[] compressedInto = new ByteBuffer[1];
-        closed = writer.close(compression, level, size -> compressedInto[0] = pool.allocateOverCommit(size));
-        if (compressedInto[0] != null) {
+        CompressionBuffer compressedInto = new CompressionBuffer(pool);
+        closed = writer.close(compression, level, compressedInto);
+        if (compressedInto.taken != null) {
             pool.release(buffer);
-            memory = compressedInto[0];
+            memory = compressedInto.taken;
         }
     }
 
@@ -222,6 +223,22 @@ public final class ProducerBatch {
     public String toString() {
         return "ProducerBatch(" + topicPartition + ", records=" + recordCount + ", sequence=" + baseSequence
                 + ", attempts=" + attempts + ")";
+    }
+
+    /** The buffer a compressing writer asks for, taken from the pool and remembered to be released later. */
+    private static final class CompressionBuffer implements IntFunction<ByteBuffer> {
+        private final BufferPool pool;
+        private ByteBuffer taken;
+
+        CompressionBuffer(BufferPool pool) {
+            this.pool = pool;
+        }
+
+        @Override
+        public ByteBuffer apply(int sizeBytes) {
+            taken = pool.allocateOverCommit(sizeBytes);
+            return taken;
+        }
     }
 
     /** Sees each record as its batch completes: interceptors, then the user's callback. */

@@ -2,8 +2,10 @@ package io.odradek.domain.sender;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.odradek.domain.accumulator.PartitionQueue;
 import io.odradek.domain.accumulator.ProducerBatch;
@@ -48,7 +50,7 @@ final class ProduceDrainer {
         ClusterView view = metadata.view();
         boolean draining = accumulator.isDraining();
         Map<Integer, List<PartitionQueue>> byLeader = new HashMap<>();
-        Map<Integer, Boolean> leaderReady = new HashMap<>();
+        Set<Integer> readyLeaders = new HashSet<>();
         for (PartitionQueue queue : accumulator.queues()) {
             ProducerBatch first = queue.peekFirst();
             if (first == null) {
@@ -62,10 +64,10 @@ final class ProduceDrainer {
             }
             byLeader.computeIfAbsent(leader, l -> new ArrayList<>()).add(queue);
             if (isReady(queue, first, nowNs, draining)) {
-                leaderReady.put(leader, Boolean.TRUE);
+                readyLeaders.add(leader);
             }
         }
-        byLeader.keySet().removeIf(leader -> !leaderReady.containsKey(leader));
+        byLeader.keySet().retainAll(readyLeaders);
         return byLeader;
     }
 

@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 
+import io.odradek.api.Callback;
 import io.odradek.api.Producer;
 import io.odradek.api.ProducerRecord;
+import io.odradek.api.RecordMetadata;
 
 /**
  * The application threads of a perf run: {@code --threads} threads share one producer and split
@@ -72,7 +74,7 @@ final class SendingThreads {
                 long sendStartMs = clockMs.getAsLong();
                 try {
                     producer.send(new ProducerRecord<>(options.topic(), null, value),
-                            (metadata, exception) -> acknowledged(sendStartMs, value.length, exception));
+                            new Acknowledgement(this, sendStartMs, value.length));
                 } catch (RuntimeException e) {
                     failures.record(e);
                     aborted.set(true);
@@ -85,6 +87,27 @@ final class SendingThreads {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             aborted.set(true);
+        }
+    }
+
+    /**
+     * The callback of one record, as Kafka's tool has its PerfCallback: a class rather than a lambda, whose
+     * class would be spun at the first send, inside the measured time.
+     */
+    private static final class Acknowledgement implements Callback {
+        private final SendingThreads threads;
+        private final long sendStartMs;
+        private final int valueBytes;
+
+        Acknowledgement(SendingThreads threads, long sendStartMs, int valueBytes) {
+            this.threads = threads;
+            this.sendStartMs = sendStartMs;
+            this.valueBytes = valueBytes;
+        }
+
+        @Override
+        public void onCompletion(RecordMetadata metadata, Exception exception) {
+            threads.acknowledged(sendStartMs, valueBytes, exception);
         }
     }
 
