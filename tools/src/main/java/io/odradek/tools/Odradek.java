@@ -22,7 +22,8 @@ public final class Odradek {
             "  produce   send stdin lines as records: the flags of kafka-console-producer",
             "  broker    run a real Apache Kafka broker (KRaft) until killed",
             "'odradek <command> --help' describes a command's options.",
-            "Environment: ODRADEK_OPTS sets the JVM options of bin/odradek (default -Xmx1g, Serial GC; see bin/odradek).");
+            "Environment: ODRADEK_OPTS sets the JVM options of bin/odradek",
+            "(default -Xmx1g, Serial GC and JIT settings explained in bin/odradek).");
 
     private Odradek() {
     }

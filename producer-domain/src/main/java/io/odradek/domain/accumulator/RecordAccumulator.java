@@ -106,9 +106,8 @@ public final class RecordAccumulator {
      * Appends from the I/O thread, which must not block: memory is taken beyond the limit if needed, since
      * the caller already held a reservation for the record (see {@link BufferPool#reserve}).
      */
-    public RecordFuture appendWithoutBlocking(String topic, int partition, long timestampMs,
-                                                                   byte[] key, byte[] value, Headers headers,
-                                                                   Callback callback) {
+    public RecordFuture appendWithoutBlocking(String topic, int partition, long timestampMs, byte[] key,
+                                              byte[] value, Headers headers, Callback callback) {
         PartitionQueue queue = queue(topic, partition);
         synchronized (queue) {
             // No closed check: these records were accepted before close and must still be delivered.
@@ -121,8 +120,8 @@ public final class RecordAccumulator {
         }
     }
 
-    private RecordFuture tryAppendToLast(PartitionQueue queue, long timestampMs, byte[] key,
-                                                              byte[] value, Headers headers, Callback callback) {
+    private RecordFuture tryAppendToLast(PartitionQueue queue, long timestampMs, byte[] key, byte[] value,
+                                         Headers headers, Callback callback) {
         if (closed) {
             throw new ProducerClosedException("Cannot send to " + queue.topicPartition()
                     + " after the producer was closed");
@@ -130,8 +129,8 @@ public final class RecordAccumulator {
         return appendToLastIfRoom(queue, timestampMs, key, value, headers, callback);
     }
 
-    private RecordFuture appendToLastIfRoom(PartitionQueue queue, long timestampMs, byte[] key,
-                                                                 byte[] value, Headers headers, Callback callback) {
+    private RecordFuture appendToLastIfRoom(PartitionQueue queue, long timestampMs, byte[] key, byte[] value,
+                                            Headers headers, Callback callback) {
         ProducerBatch last = queue.last();
         if (last == null || last.isFull()) {
             return null;
@@ -139,9 +138,8 @@ public final class RecordAccumulator {
         return last.tryAppend(timestampMs, key, value, headers, callback);
     }
 
-    private RecordFuture appendToNewBatch(PartitionQueue queue, ByteBuffer buffer,
-                                                               long timestampMs, byte[] key, byte[] value,
-                                                               Headers headers, Callback callback) {
+    private RecordFuture appendToNewBatch(PartitionQueue queue, ByteBuffer buffer, long timestampMs, byte[] key,
+                                          byte[] value, Headers headers, Callback callback) {
         ProducerBatch last = queue.last();
         if (last != null) {
             last.markFull();
