@@ -76,6 +76,55 @@ class ConcurrentSendersTest {
                 .as("partitions used").isGreaterThan(1);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.odradek.it.transport.Transports#names")
+    void recordsWithoutKeysFromConcurrentThreadsArriveOnceAndInEachThreadsOrderPerPartition(String transport,
+                                                                                           KafkaCluster kafka)
+            throws Exception {
+        String topic = kafka.createTopic("concurrent-sticky", 6);
+        SentRecords sent;
+        ExecutorService threads = Executors.newFixedThreadPool(THREADS);
+        // Small batches: the sticky partitioner seals one and moves on every ~18 records, with four threads
+        // racing at each switch.
+        try (Producer<byte[], byte[]> producer = Odradek.producer(Odradek.config(kafka, transport)
+                .batchSizeBytes(2048))) {
+            sent = new SentRecords(producer);
+            CountDownLatch start = new CountDownLatch(1);
+            List<CompletableFuture<Void>> senders = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                int thread = t;
+                senders.add(CompletableFuture.runAsync(() -> {
+                    awaitQuietly(start);
+                    for (int i = 0; i < RECORDS_PER_THREAD; i++) {
+                        sent.send(new ProducerRecord<>(topic, null, null, null,
+                                utf8(thread + ":" + i + ":" + "v".repeat(80)), Headers.of()));
+                    }
+                }, threads));
+            }
+            start.countDown();
+            CompletableFuture.allOf(senders.toArray(CompletableFuture[]::new))
+                    .get(ACK_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            sent.awaitAcknowledged(ACK_TIMEOUT);
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(sent.size()).isEqualTo(THREADS * RECORDS_PER_THREAD);
+
+        List<ConsumerRecord<byte[], byte[]>> consumed = kafka.readAll(topic, sent.size(), READ_TIMEOUT);
+
+        // Kafka keeps order per partition: each thread's records in one partition must be in its send order.
+        ReadBack.assertGroupsHoldExactly(consumed, sent.all(),
+                r -> senderOf(r.value()) + "@" + r.partition(), r -> senderOf(r.value()) + "@" + r.partition(),
+                "thread@partition");
+        assertThat(consumed.stream().map(ConsumerRecord::partition).distinct().count())
+                .as("partitions used").isEqualTo(6);
+    }
+
+    private static String senderOf(byte[] value) {
+        String text = Odradek.text(value);
+        return text.substring(0, text.indexOf(':'));
+    }
+
     private static void awaitQuietly(CountDownLatch latch) {
         try {
             latch.await();
