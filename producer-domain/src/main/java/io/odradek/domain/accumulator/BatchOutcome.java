@@ -12,8 +12,8 @@ import io.odradek.api.RecordMetadata;
  * How one batch ended, shared by the futures of its records: the only per-batch object they keep alive, so
  * the batch itself (its buffers, its completion arrays) is recycled as soon as it completes.
  *
- * <p>Written once, on the I/O thread, before the latch opens; the latch makes the fields visible to every
- * thread that waited for it.
+ * <p>Written once, on the I/O thread ({@link #settle}, then {@link #release} once the callbacks ran); the latch
+ * makes the fields visible to every thread that waited for it.
  */
 final class BatchOutcome {
     private final String topic;
@@ -30,12 +30,17 @@ final class BatchOutcome {
         this.partition = partition;
     }
 
-    void complete(long baseOffset, long logAppendTimeMs, RuntimeException error) {
+    /** Records how the batch ended; the futures see it only after {@link #release}. */
+    void settle(long baseOffset, long logAppendTimeMs, RuntimeException error) {
+        this.baseOffset = error == null ? baseOffset : RecordMetadata.UNKNOWN_OFFSET;
+        this.logAppendTimeMs = logAppendTimeMs;
+        this.error = error;
+    }
+
+    /** Completes the futures with what {@link #settle} recorded. */
+    void release() {
         List<Runnable> waiting;
         synchronized (this) {
-            this.baseOffset = error == null ? baseOffset : RecordMetadata.UNKNOWN_OFFSET;
-            this.logAppendTimeMs = logAppendTimeMs;
-            this.error = error;
             done.countDown();
             waiting = dependents;
             dependents = null;
@@ -76,7 +81,7 @@ final class BatchOutcome {
         return error;
     }
 
-    /** The metadata of the record at {@code index}; only once done without error. */
+    /** The metadata of the record at {@code index} (offset -1 after an error); only once settled. */
     RecordMetadata metadata(int index, long createTimeMs, int keySize, int valueSize) {
         long offset = baseOffset < 0 ? RecordMetadata.UNKNOWN_OFFSET : baseOffset + index;
         long timestamp = logAppendTimeMs >= 0 ? logAppendTimeMs : createTimeMs;

@@ -195,22 +195,19 @@ public final class ProducerBatch {
             return false;
         }
         completed = true;
-        String topic = topicPartition.topic();
-        int partition = topicPartition.partition();
+        outcome.settle(baseOffset, logAppendTimeMs, error);
         boolean everyRecord = listener.observesEveryRecord();
         for (int i = 0; i < recordCount; i++) {
             Callback callback = completions.callbacks[i];
             if (callback == null && !everyRecord) {
                 continue;
             }
-            long offset = baseOffset < 0 || error != null ? RecordMetadata.UNKNOWN_OFFSET : baseOffset + i;
-            long timestamp = logAppendTimeMs >= 0 ? logAppendTimeMs : completions.timestamps[i];
-            RecordMetadata metadata = new RecordMetadata(topic, partition, offset, timestamp,
-                    completions.keySize(i), completions.valueSize(i));
+            RecordMetadata metadata = outcome.metadata(i, completions.timestamps[i], completions.keySize(i),
+                    completions.valueSize(i));
             listener.onRecordCompleted(metadata, error, callback);
         }
         completions.clear(recordCount);
-        outcome.complete(baseOffset, logAppendTimeMs, error);
+        outcome.release();
         return true;
     }
 

@@ -18,6 +18,12 @@ class RecordInBatchTest {
     private final BatchOutcome outcome = new BatchOutcome("orders", 3);
     private final RecordInBatch second = new RecordInBatch(outcome, 2, 1_700_000_000_123L, 4, 100);
 
+    /** What ProducerBatch.complete does around its callbacks. */
+    private void complete(long baseOffset, long logAppendTimeMs, RuntimeException error) {
+        outcome.settle(baseOffset, logAppendTimeMs, error);
+        outcome.release();
+    }
+
     @Test
     void isNotDoneUntilTheBatchCompletes() {
         assertThat(second.isDone()).isFalse();
@@ -30,7 +36,7 @@ class RecordInBatchTest {
     void buildsItsMetadataFromTheBatchOffsetAndItsPlaceInTheBatch() throws Exception {
         CompletableFuture<RecordMetadata> before = second.toCompletableFuture();
 
-        outcome.complete(500, -1, null);
+        complete(500, -1, null);
 
         RecordMetadata expected = new RecordMetadata("orders", 3, 502, 1_700_000_000_123L, 4, 100);
         assertThat(second.get()).isEqualTo(expected);
@@ -42,7 +48,7 @@ class RecordInBatchTest {
 
     @Test
     void takesTheBrokersTimestampWhenTheTopicUsesLogAppendTime() {
-        outcome.complete(0, 1_800_000_000_000L, null);
+        complete(0, 1_800_000_000_000L, null);
 
         assertThat(second.join().timestamp()).isEqualTo(1_800_000_000_000L);
         assertThat(second.join().offset()).isEqualTo(2);
@@ -53,7 +59,7 @@ class RecordInBatchTest {
         IllegalStateException error = new IllegalStateException("delivery timed out");
         CompletableFuture<RecordMetadata> before = second.toCompletableFuture();
 
-        outcome.complete(500, -1, error);
+        complete(500, -1, error);
 
         assertThat(second.isCompletedExceptionally()).isTrue();
         assertThatThrownBy(second::get).isInstanceOf(ExecutionException.class).hasCause(error);
@@ -80,7 +86,7 @@ class RecordInBatchTest {
             }
         });
 
-        outcome.complete(7, -1, null);
+        complete(7, -1, null);
 
         assertThat(waiter).succeedsWithin(Duration.ofSeconds(30)).extracting(RecordMetadata::offset).isEqualTo(9L);
     }
