@@ -29,10 +29,10 @@ public final class PartitionChooser {
             }
             return partition;
         }
-        if (keyBytes != null && !ignoreKeys) {
-            return Murmur2.partitionFor(keyBytes, partitionCount);
+        if (isSticky(keyBytes)) {
+            return sticky.partition(topic, partitionCount, recordSizeBytes);
         }
-        return sticky.partition(topic, partitionCount, recordSizeBytes);
+        return Murmur2.partitionFor(keyBytes, partitionCount);
     }
 
     /** Whether a record with this key goes to the sticky partition (no partitioner configured, no key used). */
