@@ -21,6 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import io.odradek.api.Header;
 import io.odradek.api.Headers;
 import io.odradek.api.Producer;
+import io.odradek.api.ProducerConfig;
 import io.odradek.api.ProducerRecord;
 import io.odradek.it.KafkaBrokerExtension;
 import io.odradek.it.KafkaCluster;
@@ -40,31 +41,11 @@ class ConcurrentSendersTest {
     void recordsOfConcurrentThreadsArriveOnceAndInEachThreadsOrderPerKey(String transport, KafkaCluster kafka)
             throws Exception {
         String topic = kafka.createTopic("concurrent", 6);
-        SentRecords sent;
-        ExecutorService threads = Executors.newFixedThreadPool(THREADS);
-        try (Producer<byte[], byte[]> producer = Odradek.producer(Odradek.config(kafka, transport))) {
-            sent = new SentRecords(producer);
-            CountDownLatch start = new CountDownLatch(1);
-            List<CompletableFuture<Void>> senders = new ArrayList<>();
-            for (int t = 0; t < THREADS; t++) {
-                int thread = t;
-                senders.add(CompletableFuture.runAsync(() -> {
-                    awaitQuietly(start);
-                    for (int i = 0; i < RECORDS_PER_THREAD; i++) {
-                        String key = "thread-" + thread + "-" + (i % KEYS_PER_THREAD);
-                        Headers headers = Headers.of(Header.of("seq", Integer.toString(i)));
-                        sent.send(new ProducerRecord<>(topic, null, null, utf8(key),
-                                utf8(thread + ":" + i), headers));
-                    }
-                }, threads));
-            }
-            start.countDown();
-            CompletableFuture.allOf(senders.toArray(CompletableFuture[]::new))
-                    .get(ACK_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            sent.awaitAcknowledged(ACK_TIMEOUT);
-        } finally {
-            threads.shutdownNow();
-        }
+        SentRecords sent = sendFromThreads(Odradek.config(kafka, transport), (thread, i) -> {
+            String key = "thread-" + thread + "-" + (i % KEYS_PER_THREAD);
+            Headers headers = Headers.of(Header.of("seq", Integer.toString(i)));
+            return new ProducerRecord<>(topic, null, null, utf8(key), utf8(thread + ":" + i), headers);
+        });
         assertThat(sent.size()).isEqualTo(THREADS * RECORDS_PER_THREAD);
 
         List<ConsumerRecord<byte[], byte[]>> consumed = kafka.readAll(topic, sent.size(), READ_TIMEOUT);
@@ -82,32 +63,11 @@ class ConcurrentSendersTest {
                                                                                            KafkaCluster kafka)
             throws Exception {
         String topic = kafka.createTopic("concurrent-sticky", 6);
-        SentRecords sent;
-        ExecutorService threads = Executors.newFixedThreadPool(THREADS);
         // Small batches: the sticky partitioner seals one and moves on every ~18 records, with four threads
         // racing at each switch.
-        try (Producer<byte[], byte[]> producer = Odradek.producer(Odradek.config(kafka, transport)
-                .batchSizeBytes(2048))) {
-            sent = new SentRecords(producer);
-            CountDownLatch start = new CountDownLatch(1);
-            List<CompletableFuture<Void>> senders = new ArrayList<>();
-            for (int t = 0; t < THREADS; t++) {
-                int thread = t;
-                senders.add(CompletableFuture.runAsync(() -> {
-                    awaitQuietly(start);
-                    for (int i = 0; i < RECORDS_PER_THREAD; i++) {
-                        sent.send(new ProducerRecord<>(topic, null, null, null,
-                                utf8(thread + ":" + i + ":" + "v".repeat(80)), Headers.of()));
-                    }
-                }, threads));
-            }
-            start.countDown();
-            CompletableFuture.allOf(senders.toArray(CompletableFuture[]::new))
-                    .get(ACK_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            sent.awaitAcknowledged(ACK_TIMEOUT);
-        } finally {
-            threads.shutdownNow();
-        }
+        SentRecords sent = sendFromThreads(Odradek.config(kafka, transport).batchSizeBytes(2048),
+                (thread, i) -> new ProducerRecord<>(topic, null, null, null,
+                        utf8(thread + ":" + i + ":" + "v".repeat(80)), Headers.of()));
         assertThat(sent.size()).isEqualTo(THREADS * RECORDS_PER_THREAD);
 
         List<ConsumerRecord<byte[], byte[]>> consumed = kafka.readAll(topic, sent.size(), READ_TIMEOUT);
@@ -118,6 +78,41 @@ class ConcurrentSendersTest {
                 "thread@partition");
         assertThat(consumed.stream().map(ConsumerRecord::partition).distinct().count())
                 .as("partitions used").isEqualTo(6);
+    }
+
+    /**
+     * Sends {@code RECORDS_PER_THREAD} records from each of {@code THREADS} threads released at once, through one
+     * producer, and waits until every one is acknowledged.
+     */
+    private static SentRecords sendFromThreads(ProducerConfig.Builder config, RecordMaker records) throws Exception {
+        SentRecords sent;
+        ExecutorService threads = Executors.newFixedThreadPool(THREADS);
+        try (Producer<byte[], byte[]> producer = Odradek.producer(config)) {
+            sent = new SentRecords(producer);
+            CountDownLatch start = new CountDownLatch(1);
+            List<CompletableFuture<Void>> senders = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                int thread = t;
+                senders.add(CompletableFuture.runAsync(() -> {
+                    awaitQuietly(start);
+                    for (int i = 0; i < RECORDS_PER_THREAD; i++) {
+                        sent.send(records.record(thread, i));
+                    }
+                }, threads));
+            }
+            start.countDown();
+            CompletableFuture.allOf(senders.toArray(CompletableFuture[]::new))
+                    .get(ACK_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            sent.awaitAcknowledged(ACK_TIMEOUT);
+        } finally {
+            threads.shutdownNow();
+        }
+        return sent;
+    }
+
+    /** The {@code i}-th record of sending thread {@code thread}. */
+    private interface RecordMaker {
+        ProducerRecord<byte[], byte[]> record(int thread, int i);
     }
 
     private static String senderOf(byte[] value) {
