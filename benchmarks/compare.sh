@@ -14,6 +14,8 @@
 #                         other way round on odd rounds, so drift hits both sides alike)
 #   RECORDS_SCALE=0.1     multiply every scenario's record count (a quick check; default 1)
 #   HEAP=1g               -Xmx of every client JVM, both sides (default 1g)
+#   ODRADEK_JVM_FLAGS=... JVM flags for odradek instead of its launcher's own (tools/bin/odradek), -Xmx aside
+#   KAFKA_JVM_FLAGS=...   the same for Kafka's tool (default: what kafka-run-class.sh sets)
 #   WARMUP_RECORDS=1000000 records each tool sends once, unrecorded, before the first scenario (default 1M; 0 for
 #                         none): a broker fresh from start-up runs its produce path interpreted, and the first
 #                         measured round would pay for that alone
@@ -37,10 +39,10 @@ SCENARIOS="${SCENARIOS:-S1 S2 S3 S4 S5 S6}"
 ROUNDS="${ROUNDS:-3}"
 RECORDS_SCALE="${RECORDS_SCALE:-1}"
 HEAP="${HEAP:-1g}"
-# Each tool runs with the JVM flags its own launcher uses (same -Xmx): bin/odradek's GC settings, and what
-# kafka-run-class.sh sets for kafka-producer-perf-test (KAFKA_JVM_PERFORMANCE_OPTS).
-# Keep in step with default_opts in tools/bin/odradek (all of it but -Xmx).
-ODRADEK_JVM_FLAGS="${ODRADEK_JVM_FLAGS:--XX:+UseSerialGC -Xms64m -XX:FreqInlineSize=150 -XX:CompileCommand=quiet -XX:CompileCommand=exclude,jdk.internal.org.objectweb.asm.*::*}"
+# Each tool runs with the JVM flags its own launcher uses (same -Xmx): tools/bin/odradek's defaults (given only the
+# heap, through ODRADEK_HEAP), and what kafka-run-class.sh sets for kafka-producer-perf-test
+# (KAFKA_JVM_PERFORMANCE_OPTS).
+ODRADEK_JVM_FLAGS="${ODRADEK_JVM_FLAGS:-}"
 KAFKA_JVM_FLAGS="${KAFKA_JVM_FLAGS:--server -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:InitiatingHeapOccupancyPercent=35 -XX:+ExplicitGCInvokesConcurrent -XX:MaxInlineLevel=15 -Djava.awt.headless=true}"
 RESULTS_DIR="${RESULTS_DIR:-$here/results}"
 odradek_jar="$root/tools/target/odradek.jar"
@@ -148,6 +150,18 @@ run_client() {
   }
 }
 
+# odradek_perf OUT_PREFIX PERF_ARGS...: `odradek perf` through its launcher, with -Xmx$HEAP and the launcher's own
+# JVM flags, or ODRADEK_JVM_FLAGS instead of them.
+odradek_perf() {
+  local prefix="$1"
+  shift
+  if [ -n "$ODRADEK_JVM_FLAGS" ]; then
+    ODRADEK_OPTS="-Xmx$HEAP $ODRADEK_JVM_FLAGS" run_client "$prefix" "$root/tools/bin/odradek" perf "$@"
+  else
+    ODRADEK_HEAP="$HEAP" run_client "$prefix" "$root/tools/bin/odradek" perf "$@"
+  fi
+}
+
 perf_args() { # records size throughput props...
   local records="$1" size="$2" throughput="$3" props="$4"
   echo "--num-records $records --record-size $size --throughput $throughput --producer-props bootstrap.servers=$bootstrap $props"
@@ -160,8 +174,7 @@ run_odradek() { # scenario round
   create_topic "$topic" "$partitions"
   local prefix="$work/$name-odradek-$round"
   # shellcheck disable=SC2046
-  ODRADEK_OPTS="-Xmx$HEAP $ODRADEK_JVM_FLAGS" run_client "$prefix" "$root/tools/bin/odradek" perf --topic "$topic" --threads "$threads" \
-    $(perf_args "$records" "$size" "$throughput" "$props")
+  odradek_perf "$prefix" --topic "$topic" --threads "$threads" $(perf_args "$records" "$size" "$throughput" "$props")
   local numbers
   numbers="$(summary_numbers "$prefix.out")"
   read -r n rps mbps avg max p50 p95 p99 p999 <<<"$numbers"
@@ -217,8 +230,7 @@ warm_up() {
   create_topic compare-warmup 6
   local props="acks=all enable.idempotence=true batch.size=1000000 linger.ms=5"
   # shellcheck disable=SC2046
-  ODRADEK_OPTS="-Xmx$HEAP $ODRADEK_JVM_FLAGS" run_client "$work/warmup-odradek" "$root/tools/bin/odradek" perf \
-    --topic compare-warmup $(perf_args "$records" 100 -1 "$props")
+  odradek_perf "$work/warmup-odradek" --topic compare-warmup $(perf_args "$records" 100 -1 "$props")
   # shellcheck disable=SC2046
   run_client "$work/warmup-kafka" "$java_bin" "-Xmx$HEAP" $KAFKA_JVM_FLAGS -cp "$kafka_cp" \
     org.apache.kafka.tools.ProducerPerformance --topic compare-warmup $(perf_args "$records" 100 -1 "$props")
