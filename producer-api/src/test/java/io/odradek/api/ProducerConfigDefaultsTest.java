@@ -40,7 +40,7 @@ class ProducerConfigDefaultsTest {
         assertThat(config.transactionalId()).isEmpty();
         assertThat(config.transactionTimeout()).isEqualTo(Duration.ofMillis(60000));
         assertThat(config.transport()).isEmpty();
-        assertThat(config.sendBufferBytes()).isEqualTo(131072);
+        assertThat(config.sendBufferBytes()).isEqualTo(-1);
         assertThat(config.receiveBufferBytes()).isEqualTo(32768);
     }
 

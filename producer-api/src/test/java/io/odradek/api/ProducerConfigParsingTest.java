@@ -40,7 +40,7 @@ class ProducerConfigParsingTest {
         properties.setProperty("transactional.id", "orders-tx");
         properties.setProperty("transaction.timeout.ms", "30000");
         properties.setProperty("transport", "netty");
-        properties.setProperty("send.buffer.bytes", "-1");
+        properties.setProperty("send.buffer.bytes", "262144");
         properties.setProperty("receive.buffer.bytes", "65536");
 
         ProducerConfig config = ProducerConfig.from(properties);
@@ -70,7 +70,7 @@ class ProducerConfigParsingTest {
         assertThat(config.transactionalId()).contains("orders-tx");
         assertThat(config.transactionTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(config.transport()).contains("netty");
-        assertThat(config.sendBufferBytes()).isEqualTo(-1);
+        assertThat(config.sendBufferBytes()).isEqualTo(262144);
         assertThat(config.receiveBufferBytes()).isEqualTo(65536);
     }
 
