@@ -35,7 +35,7 @@ final class Payloads {
         this.payload = recordSizeBytes == null ? null : new byte[recordSizeBytes];
     }
 
-    /** Payloads for sending thread {@code threadIndex}; thread 0 draws the same sequence as Kafka's tool. */
+    /** Payloads for sending thread {@code threadIndex}: its generator is seeded with the index (Kafka's with 0). */
     static Payloads forThread(PerfOptions options, List<byte[]> filePayloads, int threadIndex) {
         return new Payloads(options.recordSizeBytes(), filePayloads, threadIndex);
     }
@@ -52,20 +52,33 @@ final class Payloads {
     }
 
     /**
-     * Uniform random 'A'..'Z', four letters from each 64-bit draw (16 bits each, scaled to 26: a bias below
-     * 0.04%). Kafka's tool draws one bounded int per letter, which costs about 0.35 us per 100-byte record
-     * on this class of machine: a third of the whole send path. Same letters, same compressibility, a
-     * quarter of the draws, so the run measures the producer rather than the payload generator.
+     * Uniform random 'A'..'Z', four letters from each 64-bit draw (its 16-bit fields from the lowest up, each
+     * scaled to 26: a bias below 0.04%; the unused fields of the last draw are dropped). Kafka's tool draws one
+     * bounded int per letter, which costs about 0.35 us per 100-byte record on this class of machine: a third
+     * of the whole send path. Same letters, same compressibility, a quarter of the draws, so the run measures
+     * the producer rather than the payload generator. The four letters of a draw are written without a loop
+     * so that the JIT computes them side by side (about 140 -> 110 ns per 100-byte record).
      */
     static void fillWithRandomLetters(byte[] payload, SplittableRandom random) {
+        int wholeDraws = payload.length & ~3;
         int i = 0;
-        while (i < payload.length) {
+        for (; i < wholeDraws; i += 4) {
             long bits = random.nextLong();
-            for (int k = 0; k < 4 && i < payload.length; k++, i++) {
-                payload[i] = (byte) ('A' + (((bits & 0xFFFF) * 26) >>> 16));
-                bits >>>= 16;
+            payload[i] = letter(bits);
+            payload[i + 1] = letter(bits >>> 16);
+            payload[i + 2] = letter(bits >>> 32);
+            payload[i + 3] = letter(bits >>> 48);
+        }
+        if (i < payload.length) {
+            long bits = random.nextLong();
+            for (; i < payload.length; i++, bits >>>= 16) {
+                payload[i] = letter(bits);
             }
         }
+    }
+
+    private static byte letter(long bits) {
+        return (byte) ('A' + (((bits & 0xFFFF) * 26) >>> 16));
     }
 
     /** The payloads of {@code --payload-file}, announced on {@code out} in Kafka's words; empty without the flag. */

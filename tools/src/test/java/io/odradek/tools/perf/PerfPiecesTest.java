@@ -11,9 +11,12 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.odradek.tools.UsageException;
 
@@ -42,6 +45,26 @@ class PerfPiecesTest {
         for (int count : counts) {
             assertThat(count).isBetween(9_400, 10_600);
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 3, 4, 5, 7, 8, 100, 10_001})
+    void eachDrawGivesFourLettersFromItsSixteenBitFieldsLowestFirst(int length) {
+        SplittableRandom expectedDraws = new SplittableRandom(42);
+        byte[] expected = new byte[length];
+        for (int i = 0; i < length; i += 4) {
+            long draw = expectedDraws.nextLong();
+            for (int k = 0; k < 4 && i + k < length; k++) {
+                expected[i + k] = (byte) ('A' + ((((draw >>> (16 * k)) & 0xFFFF) * 26) >>> 16));
+            }
+        }
+        byte[] payload = new byte[length];
+        SplittableRandom draws = new SplittableRandom(42);
+
+        Payloads.fillWithRandomLetters(payload, draws);
+
+        assertThat(payload).isEqualTo(expected);
+        assertThat(draws.nextLong()).as("the next draw after the payload's").isEqualTo(expectedDraws.nextLong());
     }
 
     @Test
