@@ -139,6 +139,12 @@ create_topic() {
     >"$work/create-topic.log" 2>&1 || { cat "$work/create-topic.log" >&2; return 1; }
 }
 
+# The run's data is not needed once its numbers are read; see DeleteTopic.
+delete_topic() {
+  "$java_bin" -Xmx256m -cp "$bench_jar" io.odradek.benchmarks.DeleteTopic "$bootstrap" "$1" \
+    >"$work/delete-topic.log" 2>&1 || { cat "$work/delete-topic.log" >&2; return 1; }
+}
+
 # run_client OUT_PREFIX COMMAND...: runs one client JVM under /usr/bin/time; OUT_PREFIX.out/.err/.time
 run_client() {
   local prefix="$1"
@@ -175,6 +181,7 @@ run_odradek() { # scenario round
   local prefix="$work/$name-odradek-$round"
   # shellcheck disable=SC2046
   odradek_perf "$prefix" --topic "$topic" --threads "$threads" $(perf_args "$records" "$size" "$throughput" "$props")
+  delete_topic "$topic"
   local numbers
   numbers="$(summary_numbers "$prefix.out")"
   read -r n rps mbps avg max p50 p95 p99 p999 <<<"$numbers"
@@ -206,6 +213,7 @@ run_kafka() { # scenario round
   for pid in "${pids[@]}"; do
     wait "$pid"
   done
+  delete_topic "$topic"
   # Sum rates, CPU and RSS over the processes; the worst latencies; the mean of the averages.
   local row
   local lines="" numbers
@@ -234,6 +242,7 @@ warm_up() {
   # shellcheck disable=SC2046
   run_client "$work/warmup-kafka" "$java_bin" "-Xmx$HEAP" $KAFKA_JVM_FLAGS -cp "$kafka_cp" \
     org.apache.kafka.tools.ProducerPerformance --topic compare-warmup $(perf_args "$records" 100 -1 "$props")
+  delete_topic compare-warmup
 }
 
 warm_up
