@@ -16,6 +16,8 @@
 #   HEAP=1g               -Xmx of every client JVM, both sides (default 1g)
 #   ODRADEK_JVM_FLAGS=... JVM flags for odradek instead of its launcher's own (tools/bin/odradek), -Xmx aside
 #   KAFKA_JVM_FLAGS=...   the same for Kafka's tool (default: what kafka-run-class.sh sets)
+#   KAFKA_PROPS="k=v ..." producer properties given to Kafka's tool only, after the scenario's (default none), to
+#                         see how much of a ratio is a default: e.g. send.buffer.bytes=-1, odradek's default
 #   WARMUP_RECORDS=1000000 records each tool sends once, unrecorded, before the first scenario (default 1M; 0 for
 #                         none): a broker fresh from start-up runs its produce path interpreted, and the first
 #                         measured round would pay for that alone
@@ -37,6 +39,7 @@ here="$(cd -P "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 SCENARIOS="${SCENARIOS:-S1 S2 S3 S4 S5 S6}"
 ROUNDS="${ROUNDS:-3}"
+KAFKA_PROPS="${KAFKA_PROPS:-}"
 RECORDS_SCALE="${RECORDS_SCALE:-1}"
 HEAP="${HEAP:-1g}"
 # Each tool runs with the JVM flags its own launcher uses (same -Xmx): tools/bin/odradek's defaults (given only the
@@ -207,7 +210,7 @@ run_kafka() { # scenario round
     # shellcheck disable=SC2046
     run_client "$work/$name-kafka-$round-$i" "$java_bin" "-Xmx$HEAP" $KAFKA_JVM_FLAGS -cp "$kafka_cp" \
       org.apache.kafka.tools.ProducerPerformance --topic "$topic" \
-      $(perf_args "$per_process" "$size" "$process_throughput" "$props") &
+      $(perf_args "$per_process" "$size" "$process_throughput" "$props $KAFKA_PROPS") &
     pids+=($!)
   done
   for pid in "${pids[@]}"; do
@@ -225,7 +228,7 @@ run_kafka() { # scenario round
     { n += $1; rps += $2; mbps += $3; avg += $4; if ($5 > max) max = $5; if ($6 > p50) p50 = $6;
       if ($7 > p95) p95 = $7; if ($8 > p99) p99 = $8; if ($9 > p999) p999 = $9; cpu += $10 + $11; rss += $12; k++ }
     END { printf "%d,%.1f,%.2f,%.2f,%.2f,%d,%d,%d,%d,%.2f,%d", n, rps, mbps, avg / k, max, p50, p95, p99, p999, cpu, rss }')"
-  echo "$name,kafka,$round,$processes,$row,$description" >>"$runs_csv"
+  echo "$name,kafka,$round,$processes,$row,$description${KAFKA_PROPS:+ (Kafka also: $KAFKA_PROPS)}" >>"$runs_csv"
   printf '  %s round %s kafka (%s process(es)): %s\n' "$name" "$round" "$processes" "$row" >&2
 }
 
