@@ -14,6 +14,9 @@ import io.odradek.api.RecordMetadata;
  *
  * <p>Written once, on the I/O thread ({@link #settle}, then {@link #release} once the callbacks ran); the latch
  * makes the fields visible to every thread that waited for it.
+ *
+ * <p>Futures derived from the outcome ({@link #whenDone}) are completed before the latch opens, so a thread that
+ * waited for the batch (flush) finds them done too: flush returns only when every earlier record's future is.
  */
 final class BatchOutcome {
     private final String topic;
@@ -24,6 +27,8 @@ final class BatchOutcome {
     private RuntimeException error;
     /** Futures made by {@link RecordInBatch#toCompletableFuture()} before the outcome was known; rare. */
     private List<Runnable> dependents;
+    /** Set by {@link #release} (under this object's lock): from then on {@link #whenDone} runs its action at once. */
+    private boolean released;
 
     BatchOutcome(String topic, int partition) {
         this.topic = topic;
@@ -37,16 +42,20 @@ final class BatchOutcome {
         this.error = error;
     }
 
-    /** Completes the futures with what {@link #settle} recorded. */
+    /** Completes the futures with what {@link #settle} recorded: the derived ones first, then the latch. */
     void release() {
         List<Runnable> waiting;
         synchronized (this) {
-            done.countDown();
+            released = true;
             waiting = dependents;
             dependents = null;
         }
-        if (waiting != null) {
-            waiting.forEach(Runnable::run);
+        try {
+            if (waiting != null) {
+                waiting.forEach(Runnable::run);
+            }
+        } finally {
+            done.countDown();
         }
     }
 
@@ -65,7 +74,7 @@ final class BatchOutcome {
     /** Runs {@code action} once the outcome is known: now if it is, else on the I/O thread when it is. */
     void whenDone(Runnable action) {
         synchronized (this) {
-            if (!isDone()) {
+            if (!released) {
                 if (dependents == null) {
                     dependents = new ArrayList<>(1);
                 }

@@ -54,8 +54,10 @@ public final class PendingRecords {
     }
 
     /**
-     * Hands each waiting record of {@code topic} to {@code mover}, in order (I/O thread). The count drops
-     * only after the mover took the record, so a concurrent send keeps queueing behind it.
+     * Hands each waiting record of {@code topic} to {@code mover}, in order (I/O thread). The record leaves the
+     * queue, and the count drops, only after the mover took it: a concurrent send keeps queueing behind it, and
+     * a concurrent flush, which waits for what {@link #snapshot} shows and then for the incomplete batches,
+     * finds the record in one or the other.
      */
     public void moveAll(String topic, Consumer<PendingRecord> mover) {
         TopicPending pending = byTopic.get(topic);
@@ -63,10 +65,12 @@ public final class PendingRecords {
             return;
         }
         PendingRecord record;
-        while ((record = pending.records.poll()) != null) {
+        // Only the I/O thread takes records out, so the head it peeked is still the head when it polls.
+        while ((record = pending.records.peek()) != null) {
             try {
                 mover.accept(record);
             } finally {
+                pending.records.poll();
                 pending.count.decrementAndGet();
                 total.decrementAndGet();
             }

@@ -47,6 +47,30 @@ class RecordInBatchTest {
     }
 
     @Test
+    void completesFuturesDerivedFromItBeforeAWaiterOnTheBatchWakes() {
+        // A record that waited for metadata hands its sender a future completed from its batch's outcome; flush
+        // waits on the batch, and must not return while that future is still being completed.
+        CompletableFuture<RecordMetadata> derived = second.toCompletableFuture();
+        boolean[] batchDoneWhenDerivedCompleted = new boolean[1];
+        derived.whenComplete((metadata, error) -> batchDoneWhenDerivedCompleted[0] = second.isDone());
+
+        complete(500, -1, null);
+
+        assertThat(derived).isCompleted();
+        assertThat(batchDoneWhenDerivedCompleted[0]).as("batch latch open while the derived future completed")
+                .isFalse();
+        assertThat(second.isDone()).isTrue();
+    }
+
+    @Test
+    void aFutureDerivedAfterTheOutcomeIsReleasedIsCompletedAtOnce() {
+        complete(500, -1, null);
+
+        assertThat(second.toCompletableFuture()).isCompletedWithValue(
+                new RecordMetadata("orders", 3, 502, 1_700_000_000_123L, 4, 100));
+    }
+
+    @Test
     void takesTheBrokersTimestampWhenTheTopicUsesLogAppendTime() {
         complete(0, 1_800_000_000_000L, null);
 
