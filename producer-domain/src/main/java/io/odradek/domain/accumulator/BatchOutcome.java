@@ -12,11 +12,13 @@ import io.odradek.api.RecordMetadata;
  * How one batch ended, shared by the futures of its records: the only per-batch object they keep alive, so
  * the batch itself (its buffers, its completion arrays) is recycled as soon as it completes.
  *
- * <p>Written once, on the I/O thread ({@link #settle}, then {@link #release} once the callbacks ran); the latch
- * makes the fields visible to every thread that waited for it.
+ * <p>Written once, on the I/O thread ({@link #settle}, then {@link #release} once the callbacks ran); the volatile
+ * {@link #released} makes the fields visible to every thread that sees it set.
  *
- * <p>Futures derived from the outcome ({@link #whenDone}) are completed before the latch opens, so a thread that
- * waited for the batch (flush) finds them done too: flush returns only when every earlier record's future is.
+ * <p>Two moments: the outcome is known ({@link #isDone}, and the records' futures with it), then the futures
+ * derived from it ({@link #whenDone}) have been completed ({@link #awaitCompletion}, what flush waits for, so
+ * that flush returns only once every earlier record's future is done, derived ones included). A derived stage
+ * that waits for another record of the batch does not deadlock the I/O thread: that record is done already.
  */
 final class BatchOutcome {
     private final String topic;
@@ -28,7 +30,7 @@ final class BatchOutcome {
     /** Futures made by {@link RecordInBatch#toCompletableFuture()} before the outcome was known; rare. */
     private List<Runnable> dependents;
     /** Set by {@link #release} (under this object's lock): from then on {@link #whenDone} runs its action at once. */
-    private boolean released;
+    private volatile boolean released;
 
     BatchOutcome(String topic, int partition) {
         this.topic = topic;
@@ -59,15 +61,25 @@ final class BatchOutcome {
         }
     }
 
+    /** Whether the outcome is known. */
     boolean isDone() {
-        return done.getCount() == 0;
+        return released;
     }
 
+    /** Waits until the outcome is known. */
     void await() throws InterruptedException {
-        done.await();
+        if (!released) {
+            done.await();
+        }
     }
 
+    /** Waits until the outcome is known; false if it is not known after {@code timeout}. */
     boolean await(long timeout, TimeUnit unit) throws InterruptedException {
+        return released || done.await(timeout, unit);
+    }
+
+    /** Waits until the outcome is known and every future derived from it is complete. */
+    boolean awaitCompletion(long timeout, TimeUnit unit) throws InterruptedException {
         return done.await(timeout, unit);
     }
 

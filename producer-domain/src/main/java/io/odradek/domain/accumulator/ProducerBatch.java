@@ -211,9 +211,12 @@ public final class ProducerBatch {
         return true;
     }
 
-    /** Waits until the batch completed; false if the wait timed out. */
+    /**
+     * Waits until the batch completed and every future of its records is done, including futures derived from
+     * them (a record that waited for metadata hands its sender one); false if the wait timed out.
+     */
     public boolean awaitCompletion(long timeoutNs) throws InterruptedException {
-        return outcome.await(timeoutNs, TimeUnit.NANOSECONDS);
+        return outcome.awaitCompletion(timeoutNs, TimeUnit.NANOSECONDS);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.odradek.domain.accumulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -47,19 +48,44 @@ class RecordInBatchTest {
     }
 
     @Test
-    void completesFuturesDerivedFromItBeforeAWaiterOnTheBatchWakes() {
+    void completesFuturesDerivedFromItBeforeAWaiterOnTheBatchWakes() throws Exception {
         // A record that waited for metadata hands its sender a future completed from its batch's outcome; flush
         // waits on the batch, and must not return while that future is still being completed.
         CompletableFuture<RecordMetadata> derived = second.toCompletableFuture();
-        boolean[] batchDoneWhenDerivedCompleted = new boolean[1];
-        derived.whenComplete((metadata, error) -> batchDoneWhenDerivedCompleted[0] = second.isDone());
+        boolean[] seenWhileCompleting = new boolean[2];
+        derived.whenComplete((metadata, error) -> {
+            seenWhileCompleting[0] = second.isDone();
+            seenWhileCompleting[1] = awaitBatchWithoutWaiting();
+        });
 
         complete(500, -1, null);
 
         assertThat(derived).isCompleted();
-        assertThat(batchDoneWhenDerivedCompleted[0]).as("batch latch open while the derived future completed")
+        assertThat(seenWhileCompleting[0]).as("the record's own future done while its derived one completes")
+                .isTrue();
+        assertThat(seenWhileCompleting[1]).as("a waiter on the batch released while a derived future completes")
                 .isFalse();
-        assertThat(second.isDone()).isTrue();
+        assertThat(outcome.awaitCompletion(0, TimeUnit.NANOSECONDS)).isTrue();
+    }
+
+    private boolean awaitBatchWithoutWaiting() {
+        try {
+            return outcome.awaitCompletion(0, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void aDerivedStageThatWaitsForAnotherRecordOfItsBatchDoesNotDeadlockTheCompletingThread() {
+        RecordInBatch first = new RecordInBatch(outcome, 0, 1_700_000_000_000L, 4, 100);
+        CompletableFuture<RecordMetadata> firstSeenFromSecond = second.toCompletableFuture()
+                .thenApply(metadata -> first.join());
+
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> complete(500, -1, null));
+
+        assertThat(firstSeenFromSecond).isCompletedWithValue(
+                new RecordMetadata("orders", 3, 500, 1_700_000_000_000L, 4, 100));
     }
 
     @Test
