@@ -268,8 +268,11 @@ final class DomainProducer<K, V> implements Producer<K, V> {
 
     private boolean awaitDrained(long deadlineNs) throws InterruptedException {
         while (true) {
-            List<ProducerBatch> incomplete = buffers.accumulator().incompleteBatches();
+            // Pending first: a record leaves the pending queue only once it is in a batch, so when the queue is
+            // seen empty every record that waited is in a batch the list below includes. The other order could
+            // miss a record moved between the two reads, and close the transport under it.
             boolean pendingEmpty = buffers.pending().isEmpty();
+            List<ProducerBatch> incomplete = buffers.accumulator().incompleteBatches();
             if (incomplete.isEmpty() && pendingEmpty) {
                 return true;
             }
