@@ -118,8 +118,8 @@ public final class ProducerKeys {
             // buffer defaults to it, as librdkafka's does: Linux then grows the buffer as the connection needs
             // (net.ipv4.tcp_wmem, 4 MB at most by default). With 128 KB a broker reading a 1 MB produce request
             // had to wait for the I/O thread to refill the socket about ten times per request, and the one
-            // connection to the leader capped throughput (S1 of benchmarks/compare.sh: 1.5M -> 2.0M records/s,
-            // p99 latency 300-500 -> 60-135 ms, in benchmarks/README.md).
+            // connection to the leader capped throughput (S1, 3 interleaved rounds: 1.11M -> 1.43M records/s,
+            // p99 latency 660 -> 279 ms; benchmarks/README.md).
             ConfigKey.optional(SEND_BUFFER_BYTES, intBetween(-1, MAX_INT), -1),
             ConfigKey.optional(RECEIVE_BUFFER_BYTES, intBetween(-1, MAX_INT), 32768),
             ConfigKey.optional(SECURITY_PROTOCOL, securityProtocol(), "PLAINTEXT"));
