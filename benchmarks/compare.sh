@@ -171,6 +171,15 @@ odradek_perf() {
   fi
 }
 
+# kafka_perf OUT_PREFIX PERF_ARGS...: Kafka's ProducerPerformance with -Xmx$HEAP and KAFKA_JVM_FLAGS.
+kafka_perf() {
+  local prefix="$1"
+  shift
+  # shellcheck disable=SC2086
+  run_client "$prefix" "$java_bin" "-Xmx$HEAP" $KAFKA_JVM_FLAGS -cp "$kafka_cp" \
+    org.apache.kafka.tools.ProducerPerformance "$@"
+}
+
 perf_args() { # records size throughput props...
   local records="$1" size="$2" throughput="$3" props="$4"
   echo "--num-records $records --record-size $size --throughput $throughput --producer-props bootstrap.servers=$bootstrap $props"
@@ -208,8 +217,7 @@ run_kafka() { # scenario round
   fi
   for ((i = 0; i < processes; i++)); do
     # shellcheck disable=SC2046
-    run_client "$work/$name-kafka-$round-$i" "$java_bin" "-Xmx$HEAP" $KAFKA_JVM_FLAGS -cp "$kafka_cp" \
-      org.apache.kafka.tools.ProducerPerformance --topic "$topic" \
+    kafka_perf "$work/$name-kafka-$round-$i" --topic "$topic" \
       $(perf_args "$per_process" "$size" "$process_throughput" "$props $KAFKA_PROPS") &
     pids+=($!)
   done
@@ -243,8 +251,7 @@ warm_up() {
   # shellcheck disable=SC2046
   odradek_perf "$work/warmup-odradek" --topic compare-warmup $(perf_args "$records" 100 -1 "$props")
   # shellcheck disable=SC2046
-  run_client "$work/warmup-kafka" "$java_bin" "-Xmx$HEAP" $KAFKA_JVM_FLAGS -cp "$kafka_cp" \
-    org.apache.kafka.tools.ProducerPerformance --topic compare-warmup $(perf_args "$records" 100 -1 "$props")
+  kafka_perf "$work/warmup-kafka" --topic compare-warmup $(perf_args "$records" 100 -1 "$props")
   delete_topic compare-warmup
 }
 
