@@ -107,7 +107,8 @@ public class AccumulatorAppendBenchmark {
                     }
                     batch = accumulator.takeFirst(queue);
                 }
-                accumulator.deallocate(batch);
+                accumulator.completed(batch);
+                accumulator.release(batch);
             }
         }
     }

@@ -6,7 +6,11 @@ public class BrokerErrorException extends OdradekException {
     private final String errorName;
 
     public BrokerErrorException(short errorCode, String errorName, String message) {
-        super(errorName + " (" + errorCode + "): " + message);
+        this(errorCode, errorName, message, Persistence.NOT_PERSISTED);
+    }
+
+    public BrokerErrorException(short errorCode, String errorName, String message, Persistence persistence) {
+        super(errorName + " (" + errorCode + "): " + message, null, persistence);
         this.errorCode = errorCode;
         this.errorName = errorName;
     }

@@ -12,4 +12,8 @@ public class FatalProducerException extends OdradekException {
     public FatalProducerException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    public FatalProducerException(String message, Throwable cause, Persistence persistence) {
+        super(message, cause, persistence);
+    }
 }

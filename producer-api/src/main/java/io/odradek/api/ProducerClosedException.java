@@ -5,4 +5,8 @@ public class ProducerClosedException extends OdradekException {
     public ProducerClosedException(String message) {
         super(message);
     }
+
+    public ProducerClosedException(String message, Throwable cause, Persistence persistence) {
+        super(message, cause, persistence);
+    }
 }

@@ -5,4 +5,8 @@ public class RecordTooLargeException extends OdradekException {
     public RecordTooLargeException(String message) {
         super(message);
     }
+
+    public RecordTooLargeException(String message, Persistence persistence) {
+        super(message, null, persistence);
+    }
 }

@@ -9,7 +9,11 @@ public class RetriableBrokerErrorException extends RetriableException {
     private final String errorName;
 
     public RetriableBrokerErrorException(short errorCode, String errorName, String message) {
-        super(errorName + " (" + errorCode + "): " + message);
+        this(errorCode, errorName, message, Persistence.NOT_PERSISTED);
+    }
+
+    public RetriableBrokerErrorException(short errorCode, String errorName, String message, Persistence persistence) {
+        super(errorName + " (" + errorCode + "): " + message, null, persistence);
         this.errorCode = errorCode;
         this.errorName = errorName;
     }

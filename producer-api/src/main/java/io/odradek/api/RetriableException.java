@@ -12,4 +12,8 @@ public class RetriableException extends OdradekException {
     public RetriableException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    public RetriableException(String message, Throwable cause, Persistence persistence) {
+        super(message, cause, persistence);
+    }
 }

@@ -9,4 +9,8 @@ public class TimeoutException extends RetriableException {
     public TimeoutException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    public TimeoutException(String message, Persistence persistence) {
+        super(message, null, persistence);
+    }
 }

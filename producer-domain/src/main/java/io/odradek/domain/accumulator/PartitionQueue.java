@@ -20,13 +20,10 @@ public final class PartitionQueue {
     private long nextBatchOrder;
 
     // I/O thread only.
+    /** Batches of this partition in requests sent and not answered yet. */
     private int inFlightBatches;
-    /**
-     * Set while a batch of this partition is being retried: only one request per partition may then be in
-     * flight, so a retried batch can never be overtaken by a later one (the ordering guarantee Kafka's
-     * producer gives with idempotence).
-     */
-    private boolean retrying;
+    /** How many of those are retries: while one is, nothing else of the partition goes (see {@link #orderAllowsDrain}). */
+    private int retriesInFlight;
 
     PartitionQueue(TopicPartition topicPartition) {
         this.topicPartition = topicPartition;
@@ -87,6 +84,11 @@ public final class PartitionQueue {
         return nextBatchOrder++;
     }
 
+    /** Takes a waiting batch out of the queue (to fail it); false if it is not here. */
+    public synchronized boolean remove(ProducerBatch batch) {
+        return batches.remove(batch);
+    }
+
     /** Removes and returns every batch, for failing them on close or a fatal error. */
     public synchronized List<ProducerBatch> removeAll() {
         List<ProducerBatch> all = new ArrayList<>(batches);
@@ -112,46 +114,37 @@ public final class PartitionQueue {
         return expired == null ? List.of() : expired;
     }
 
-    /**
-     * Forgets the sequence numbers of the waiting batches, after the producer epoch was bumped, and takes out
-     * those that may already be in the log: under the new epoch the broker could not tell a resend of them
-     * from a new batch.
-     *
-     * @return the batches taken out, whose outcome is unknown
-     */
-    public synchronized List<ProducerBatch> resetSequences() {
-        List<ProducerBatch> inDoubt = new ArrayList<>();
-        Iterator<ProducerBatch> it = batches.iterator();
-        while (it.hasNext()) {
-            ProducerBatch batch = it.next();
-            if (batch.baseSequence() != ProducerBatch.NO_SEQUENCE && batch.isOutcomeUnknown()) {
-                inDoubt.add(batch);
-                it.remove();
-            } else {
-                batch.baseSequence(ProducerBatch.NO_SEQUENCE);
-            }
-        }
-        return inDoubt;
-    }
-
     public int inFlightBatches() {
         return inFlightBatches;
     }
 
-    public void batchSent() {
+    public void batchSent(boolean retry) {
         inFlightBatches++;
+        if (retry) {
+            retriesInFlight++;
+        }
     }
 
-    public void batchReturned() {
+    public void batchReturned(boolean retry) {
         inFlightBatches--;
+        if (retry) {
+            retriesInFlight--;
+        }
     }
 
-    public boolean isRetrying() {
-        return retrying;
-    }
-
-    public void retrying(boolean retrying) {
-        this.retrying = retrying;
+    /**
+     * Whether sending the first batch now keeps the partition's order. A retry goes only when nothing else of the
+     * partition is in flight, and nothing goes while a retry is in flight: a retried batch is never overtaken by a
+     * later one, and a later one never meets the broker ahead of the retry it would have to wait for (with
+     * idempotence the broker would refuse it as out of order, costing it an attempt). Kafka's producer keeps the
+     * same rule: one request per partition while it retries.
+     */
+    public boolean orderAllowsDrain() {
+        if (inFlightBatches == 0) {
+            return true;
+        }
+        ProducerBatch first = peekFirst();
+        return retriesInFlight == 0 && first != null && !first.isRetry();
     }
 
     @Override

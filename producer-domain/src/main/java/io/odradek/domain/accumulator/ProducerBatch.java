@@ -40,16 +40,27 @@ public final class ProducerBatch {
     // I/O-thread state, after the batch was drained.
     private ByteBuffer closed;
     private ByteBuffer memory;
+    /**
+     * The producer id, epoch and sequence the batch was first sent with. A retry is sent with the same three, even
+     * after the producer's epoch moved on: only they let the broker recognise a resend of an attempt whose answer
+     * was lost as a duplicate. They change only when the broker lost the partition's producer state and every
+     * unfinished batch of the partition starts again at sequence 0 under a new epoch ({@link #resequence}).
+     */
+    private long producerId = -1L;
+    private short producerEpoch = -1;
     private int baseSequence = NO_SEQUENCE;
+    /** Set by {@link #resequence}: answers about the old sequence (OUT_OF_ORDER_SEQUENCE_NUMBER) are expected. */
+    private boolean resequenced;
     private int attempts;
     private long retryNotBeforeNs;
     private boolean completed;
+    /** In a request that was sent and has not been answered (or failed) yet: its buffer may still be written. */
+    private boolean onWire;
     /**
-     * Set when an attempt was lost in transit (connection broken, request timed out): the broker may have
-     * written it. Only its sequence, under the same producer epoch, lets the broker recognise a resend as a
-     * duplicate.
+     * Set when an attempt may have been written: its answer was lost (connection broken, request timed out) or the
+     * broker appended it but timed out waiting for replicas. If the batch fails, its records may be in the log.
      */
-    private boolean outcomeUnknown;
+    private boolean possiblyWritten;
 
     ProducerBatch(TopicPartition topicPartition, RecordBatchWriter writer, ByteBuffer buffer, long createdNs,
                   long order, RecordCompletions completions) {
@@ -141,12 +152,43 @@ public final class ProducerBatch {
         return closed;
     }
 
+    public long producerId() {
+        return producerId;
+    }
+
+    public short producerEpoch() {
+        return producerEpoch;
+    }
+
     public int baseSequence() {
         return baseSequence;
     }
 
-    public void baseSequence(int sequence) {
-        this.baseSequence = sequence;
+    /** The sequence of the batch's last record (sequences wrap around to 0 after Integer.MAX_VALUE). */
+    public int lastSequence() {
+        int last = baseSequence + recordCount - 1;
+        return last < 0 ? last - Integer.MIN_VALUE : last;
+    }
+
+    public boolean hasSequence() {
+        return baseSequence != NO_SEQUENCE;
+    }
+
+    /** Gives the batch its producer id, epoch and first sequence, the first time it is drained. */
+    public void assignSequence(long producerId, short producerEpoch, int baseSequence) {
+        this.producerId = producerId;
+        this.producerEpoch = producerEpoch;
+        this.baseSequence = baseSequence;
+    }
+
+    /** Moves an unfinished batch to a new epoch and sequence, after the broker lost the partition's producer state. */
+    public void resequence(long producerId, short producerEpoch, int baseSequence) {
+        assignSequence(producerId, producerEpoch, baseSequence);
+        resequenced = true;
+    }
+
+    public boolean isResequenced() {
+        return resequenced;
     }
 
     public int attempts() {
@@ -165,12 +207,21 @@ public final class ProducerBatch {
         this.retryNotBeforeNs = ns;
     }
 
-    public void markOutcomeUnknown() {
-        outcomeUnknown = true;
+    public void markPossiblyWritten() {
+        possiblyWritten = true;
     }
 
-    public boolean isOutcomeUnknown() {
-        return outcomeUnknown;
+    /** Whether an attempt may have been written; see {@link #possiblyWritten}. */
+    public boolean isPossiblyWritten() {
+        return possiblyWritten;
+    }
+
+    public boolean isOnWire() {
+        return onWire;
+    }
+
+    public void onWire(boolean onWire) {
+        this.onWire = onWire;
     }
 
     public boolean isRetry() {
@@ -221,8 +272,8 @@ public final class ProducerBatch {
 
     @Override
     public String toString() {
-        return "ProducerBatch(" + topicPartition + ", records=" + recordCount + ", sequence=" + baseSequence
-                + ", attempts=" + attempts + ")";
+        return "ProducerBatch(" + topicPartition + ", records=" + recordCount + ", producerId=" + producerId
+                + ", epoch=" + producerEpoch + ", sequence=" + baseSequence + ", attempts=" + attempts + ")";
     }
 
     /** The buffer a compressing writer asks for, taken from the pool and remembered to be released later. */

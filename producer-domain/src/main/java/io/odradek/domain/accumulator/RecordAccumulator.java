@@ -193,11 +193,18 @@ public final class RecordAccumulator {
         return topics.keySet();
     }
 
-    /** A drained batch was completed (acknowledged or failed for good): its memory goes back to the pool. */
-    public void deallocate(ProducerBatch batch) {
+    /** A batch was completed (acknowledged or failed for good): flush and close no longer wait for it. */
+    public void completed(ProducerBatch batch) {
         incomplete.remove(batch);
-        pool.release(batch.memory());
         completionsPool.give(batch.completions());
+    }
+
+    /**
+     * A completed batch's memory goes back to the pool; only once no request still holds its buffer (a batch that
+     * expired while in flight is completed before the transport is done writing it).
+     */
+    public void release(ProducerBatch batch) {
+        pool.release(batch.memory());
     }
 
     /**

@@ -2,9 +2,12 @@ package io.odradek.domain.idempotence;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.odradek.api.FatalProducerException;
 import io.odradek.domain.TopicPartition;
@@ -16,68 +19,72 @@ import io.odradek.domain.protocol.InitProducerIdResponse;
 import io.odradek.domain.protocol.KafkaError;
 
 /**
- * An idempotent producer (KIP-98): a producer id and epoch from InitProducerId and a sequence per
- * partition, so the broker drops duplicates from retries and rejects gaps. When sequences can no longer
- * be trusted (UNKNOWN_PRODUCER_ID, OUT_OF_ORDER_SEQUENCE_NUMBER on the next expected batch, a batch that
- * failed or expired after it may have been written) the epoch is bumped (KIP-360) once nothing is in
- * flight, and every partition's sequences start again at 0.
+ * An idempotent producer (KIP-98): a producer id from InitProducerId and a sequence per partition, so the broker
+ * drops the duplicates retries would write and refuses gaps.
+ *
+ * <p>The rules, as Kafka's producer keeps them (KIP-360):
+ * <ul>
+ *   <li>A batch keeps the id, epoch and sequence of its first attempt through every retry, so the broker can tell a
+ *       resend of a written batch whose answer was lost from a new one. A batch is never failed because the epoch
+ *       changed.</li>
+ *   <li>When a partition's sequences cannot go on (the broker lost the producer's state there, or a batch the broker
+ *       never got failed and left a gap), the producer's epoch is bumped locally, which the broker accepts from an
+ *       idempotent producer starting at sequence 0, and only that partition's unfinished batches move to it.</li>
+ *   <li>Other partitions keep their epoch until their unfinished batches are done, then start again under the new
+ *       one: no partition waits for another.</li>
+ *   <li>When a batch that may have been written fails for good, its partition gives out no new sequence until its
+ *       other batches are done: if a later one was acknowledged, the failed one is in the log and nothing changes;
+ *       if not, the partition starts over under a new epoch.</li>
+ * </ul>
  */
 public final class Idempotence implements ProducerIdentity {
-    private enum State { NEEDS_ID, INIT_IN_FLIGHT, READY, BUMP_PENDING }
+    private static final Logger LOG = LoggerFactory.getLogger(Idempotence.class);
 
     private final int transactionTimeoutMs;
     private final long retryBackoffNs;
-    private final Supplier<List<PartitionQueue>> queues;
-    private final Map<TopicPartition, Sequences> sequences = new HashMap<>();
+    private final Map<TopicPartition, PartitionSequences> partitions = new HashMap<>();
+    /**
+     * Partitions whose unfinished batches move to a new epoch once none of them is on the wire, each with whether
+     * the broker lost the producer's state there (then a batch whose earlier answer was lost cannot be resent
+     * safely: the broker could not recognise it as a duplicate).
+     */
+    private final Map<TopicPartition, Boolean> toResequence = new HashMap<>();
 
-    private State state = State.NEEDS_ID;
-    private long producerId = -1;
-    private short epoch = -1;
+    private IdAndEpoch current = IdAndEpoch.NONE;
+    private boolean initInFlight;
     private long nextInitAttemptNs;
 
-    /**
-     * @param queues every partition queue, whose waiting batches lose their sequences when the epoch changes
-     */
-    public Idempotence(int transactionTimeoutMs, long retryBackoffNs, Supplier<List<PartitionQueue>> queues) {
+    public Idempotence(int transactionTimeoutMs, long retryBackoffNs) {
         this.transactionTimeoutMs = transactionTimeoutMs;
         this.retryBackoffNs = retryBackoffNs;
-        this.queues = queues;
     }
 
     @Override
     public boolean readyToProduce() {
-        return state == State.READY;
+        return current.isKnown();
     }
 
     @Override
-    public InitProducerIdRequest initRequest(long nowNs, int inFlightBatches) {
-        if (nowNs < nextInitAttemptNs) {
+    public InitProducerIdRequest initRequest(long nowNs) {
+        if (current.isKnown() || initInFlight || nowNs < nextInitAttemptNs) {
             return null;
         }
-        if (state == State.NEEDS_ID) {
-            state = State.INIT_IN_FLIGHT;
-            return new InitProducerIdRequest(null, transactionTimeoutMs, -1L, (short) -1);
-        }
-        if (state == State.BUMP_PENDING && inFlightBatches == 0) {
-            state = State.INIT_IN_FLIGHT;
-            return new InitProducerIdRequest(null, transactionTimeoutMs, producerId, epoch);
-        }
-        return null;
+        initInFlight = true;
+        return new InitProducerIdRequest(null, transactionTimeoutMs, -1L, (short) -1);
     }
 
     @Override
-    public List<ProducerBatch> onInitResponse(InitProducerIdResponse response, long nowNs) {
+    public void onInitResponse(InitProducerIdResponse response, long nowNs) {
+        initInFlight = false;
         short error = response.errorCode();
         if (error == KafkaError.NONE) {
-            boolean epochChanged = producerId != -1;
-            producerId = response.producerId();
-            epoch = response.producerEpoch();
-            state = State.READY;
-            return epochChanged ? resetSequences() : List.of();
+            current = new IdAndEpoch(response.producerId(), response.producerEpoch());
+            LOG.debug("Producer id {}", current);
+            return;
         }
         if (KafkaError.isRetriable(error)) {
             onInitFailed(nowNs);
-            return List.of();
+            return;
         }
         throw new FatalProducerException("InitProducerId failed with " + KafkaError.forCode(error)
                 + ": the producer cannot get a producer id for idempotence");
@@ -85,138 +92,199 @@ public final class Idempotence implements ProducerIdentity {
 
     @Override
     public void onInitFailed(long nowNs) {
-        state = producerId == -1 ? State.NEEDS_ID : State.BUMP_PENDING;
+        initInFlight = false;
         nextInitAttemptNs = nowNs + retryBackoffNs;
     }
 
     @Override
-    public long nextInitAttemptNs(int inFlightBatches) {
-        if (state == State.NEEDS_ID || (state == State.BUMP_PENDING && inFlightBatches == 0)) {
-            return nextInitAttemptNs;
+    public long nextInitAttemptNs() {
+        return current.isKnown() || initInFlight ? Long.MAX_VALUE : nextInitAttemptNs;
+    }
+
+    @Override
+    public List<ProducerBatch> maybeBumpEpoch() {
+        if (toResequence.isEmpty() || !current.isKnown() || !anyQuiet()) {
+            return List.of();
         }
-        return Long.MAX_VALUE;
+        if (current.isLastEpoch()) {
+            // The epoch cannot grow further: a new producer id is a fresh start for every partition.
+            current = IdAndEpoch.NONE;
+            return List.of();
+        }
+        current = current.bumped();
+        LOG.info("Bumped the producer epoch to {}: the sequences of {} cannot go on", current, toResequence.keySet());
+        return resequenceWaiting();
+    }
+
+    private boolean anyQuiet() {
+        for (TopicPartition tp : toResequence.keySet()) {
+            if (!partitions.get(tp).hasUnfinishedOnWire()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Moves the quiet partitions waiting for it to the current epoch; returns the batches that cannot move. */
+    private List<ProducerBatch> resequenceWaiting() {
+        List<ProducerBatch> inDoubt = new ArrayList<>();
+        for (Iterator<Map.Entry<TopicPartition, Boolean>> it = toResequence.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<TopicPartition, Boolean> waiting = it.next();
+            PartitionSequences sequences = partitions.get(waiting.getKey());
+            if (sequences.hasUnfinishedOnWire()) {
+                continue;
+            }
+            boolean stateLost = waiting.getValue();
+            inDoubt.addAll(sequences.resequence(current, stateLost));
+            it.remove();
+        }
+        return inDoubt;
+    }
+
+    /**
+     * @param stateLost the broker lost the producer's state for the partition, rather than refused a batch the
+     *                  later ones would have needed first
+     */
+    private void requestResequence(TopicPartition tp, boolean stateLost) {
+        toResequence.merge(tp, stateLost, Boolean::logicalOr);
     }
 
     @Override
     public boolean mayDrain(PartitionQueue queue) {
-        if (queue.inFlightBatches() == 0) {
+        if (!queue.orderAllowsDrain()) {
+            return false;
+        }
+        ProducerBatch first = queue.peekFirst();
+        if (first == null) {
+            return false;
+        }
+        if (toResequence.containsKey(queue.topicPartition())) {
+            return false;
+        }
+        if (first.hasSequence()) {
+            // A retry keeps its identity and sequence; the order rule above already holds it until it is next.
             return true;
         }
-        if (queue.isRetrying()) {
+        PartitionSequences sequences = partitions.get(queue.topicPartition());
+        if (sequences == null || !sequences.hasUnfinished()) {
+            return sequences == null || !sequences.isUnresolved();
+        }
+        // The batches on the wire are of an older epoch: a new one at sequence 0 under the new epoch could be
+        // written before them, and the broker would then refuse them.
+        if (!sequences.identity().equals(current) || sequences.isUnresolved()) {
             return false;
         }
         // Until the broker acknowledged one batch of this partition it keeps no sequence for this producer
         // there and accepts any first sequence: were a second batch in flight, it could be stored while the
         // first failed (NOT_LEADER_OR_FOLLOWER from a partition just coming online), leaving a gap that
         // every retry of the first then hits as OUT_OF_ORDER_SEQUENCE_NUMBER until delivery.timeout.ms.
-        Sequences seq = sequences.get(queue.topicPartition());
-        return seq != null && seq.lastAcked >= 0;
+        return sequences.hasAcknowledged();
     }
 
     @Override
     public void stamp(ProducerBatch batch, RecordBatchFormat format) {
-        Sequences seq = sequences.computeIfAbsent(batch.topicPartition(), tp -> new Sequences());
-        if (batch.baseSequence() == ProducerBatch.NO_SEQUENCE) {
-            batch.baseSequence(seq.next);
-            seq.next = wrap(seq.next + batch.recordCount());
+        if (!batch.hasSequence()) {
+            PartitionSequences sequences = partitions.computeIfAbsent(batch.topicPartition(),
+                    tp -> new PartitionSequences());
+            if (!sequences.identity().equals(current)) {
+                // mayDrain let a new batch through, so nothing of the partition is unfinished under its old epoch.
+                sequences.restart(current);
+            }
+            sequences.assign(batch);
         }
-        format.stampProducerIdentity(batch.closedBuffer(), producerId, epoch, batch.baseSequence(), false);
+        format.stampProducerIdentity(batch.closedBuffer(), batch.producerId(), batch.producerEpoch(),
+                batch.baseSequence(), false);
     }
 
     @Override
     public void onAcknowledged(ProducerBatch batch) {
-        Sequences seq = sequences.get(batch.topicPartition());
-        if (seq != null) {
-            int last = wrap(batch.baseSequence() + batch.recordCount() - 1);
-            // A late answer for an older batch (a duplicate resolved after later ones) must not move it back.
-            if (seq.lastAcked < 0 || last > seq.lastAcked) {
-                seq.lastAcked = last;
-            }
+        PartitionSequences sequences = partitions.get(batch.topicPartition());
+        if (sequences != null && batch.hasSequence()) {
+            sequences.acknowledged(batch);
+            maybeResolve(batch.topicPartition(), sequences);
         }
     }
 
     @Override
     public BatchErrorAction onError(ProducerBatch batch, short errorCode) {
+        PartitionSequences sequences = partitions.get(batch.topicPartition());
         switch (errorCode) {
             case KafkaError.DUPLICATE_SEQUENCE_NUMBER:
                 return BatchErrorAction.TREAT_AS_SUCCESS;
             case KafkaError.OUT_OF_ORDER_SEQUENCE_NUMBER:
-                if (isBeforeLastAcknowledged(batch)) {
-                    // The broker took a later sequence of this partition, which it only does in order: this
-                    // batch is in the log already (its response was lost), too old for the broker to still
-                    // recognise it as a duplicate.
-                    return BatchErrorAction.TREAT_AS_SUCCESS;
-                }
-                // A batch behind an unresolved one is rejected only because its predecessor is missing:
-                // retrying it in order is enough. If it is the next expected one, the broker lost track.
-                return isNextExpected(batch) ? retryAfterBump() : BatchErrorAction.RETRY;
+                return onOutOfOrder(batch, sequences);
             case KafkaError.UNKNOWN_PRODUCER_ID:
             case KafkaError.INVALID_PRODUCER_EPOCH:
-                return retryAfterBump();
-            default:
-                if (KafkaError.isRetriable(errorCode)) {
-                    return BatchErrorAction.RETRY;
+                // The broker has no (or another) state for this producer here. A batch moved to a new epoch already
+                // hears this about its old attempt; otherwise the partition moves now.
+                if (!batch.isResequenced()) {
+                    requestResequence(batch.topicPartition(), true);
                 }
-                // The broker did not write it, so later sequences of the partition now have a gap.
-                requestBump();
-                return BatchErrorAction.FAIL_AND_BUMP_EPOCH;
+                return BatchErrorAction.RETRY;
+            default:
+                return KafkaError.isRetriable(errorCode) ? BatchErrorAction.RETRY : BatchErrorAction.FAIL;
+        }
+    }
+
+    private BatchErrorAction onOutOfOrder(ProducerBatch batch, PartitionSequences sequences) {
+        if (sequences == null) {
+            return BatchErrorAction.RETRY;
+        }
+        if (sequences.isAcknowledgedAlready(batch)) {
+            // The broker took a later sequence of this partition, which it only does in order: this batch is in
+            // the log already (its answer was lost), too old for the broker to still recognise it as a duplicate.
+            return BatchErrorAction.TREAT_AS_SUCCESS;
+        }
+        boolean unresolved = sequences.isUnresolved();
+        if (!unresolved && (batch.isResequenced() || !sequences.isNextExpected(batch))) {
+            // Refused only because an earlier batch is missing: retrying in order fills the gap.
+            return BatchErrorAction.RETRY;
+        }
+        if (!unresolved || batch.baseSequence() == sequences.unresolvedNextSequence()) {
+            // The next expected sequence itself is refused: the broker's sequence is not where ours is (it lost
+            // what it had acknowledged). Only a new epoch, starting at 0, gets the partition going again.
+            requestResequence(batch.topicPartition(), true);
+        }
+        return BatchErrorAction.RETRY;
+    }
+
+    @Override
+    public void onFailed(ProducerBatch batch) {
+        PartitionSequences sequences = partitions.get(batch.topicPartition());
+        if (sequences == null || !batch.hasSequence() || !sequences.failed(batch)) {
+            return;
+        }
+        if (batch.isPossiblyWritten()) {
+            sequences.markUnresolved(batch);
+        } else {
+            // The broker never stored it: the partition's later batches would meet a gap at its sequence (and, as
+            // it takes sequences only in order, none of them can be in the log either).
+            requestResequence(batch.topicPartition(), false);
+        }
+        maybeResolve(batch.topicPartition(), sequences);
+    }
+
+    private void maybeResolve(TopicPartition tp, PartitionSequences sequences) {
+        if (!sequences.isUnresolved() || sequences.hasUnfinished()) {
+            return;
+        }
+        if (!sequences.resolve()) {
+            LOG.debug("{}: a failed batch may or may not be in the log ({}); its next batch starts a new epoch", tp,
+                    sequences);
+            requestResequence(tp, false);
         }
     }
 
     @Override
-    public void onUnknownOutcome(ProducerBatch batch) {
-        if (batch.baseSequence() != ProducerBatch.NO_SEQUENCE) {
-            requestBump();
-        }
-    }
-
-    private BatchErrorAction retryAfterBump() {
-        requestBump();
-        return BatchErrorAction.RETRY_AFTER_EPOCH_BUMP;
-    }
-
-    private void requestBump() {
-        if (state == State.READY) {
-            state = State.BUMP_PENDING;
-        }
-    }
-
-    private boolean isBeforeLastAcknowledged(ProducerBatch batch) {
-        Sequences seq = sequences.get(batch.topicPartition());
-        int last = batch.baseSequence() + batch.recordCount() - 1;
-        return seq != null && batch.baseSequence() != ProducerBatch.NO_SEQUENCE && last < seq.lastAcked;
-    }
-
-    private boolean isNextExpected(ProducerBatch batch) {
-        Sequences seq = sequences.get(batch.topicPartition());
-        int expected = seq == null ? 0 : wrap(seq.lastAcked + 1);
-        return batch.baseSequence() == expected;
-    }
-
-    private List<ProducerBatch> resetSequences() {
-        sequences.clear();
-        List<ProducerBatch> inDoubt = new ArrayList<>();
-        for (PartitionQueue queue : queues.get()) {
-            inDoubt.addAll(queue.resetSequences());
-        }
-        return inDoubt;
-    }
-
-    /** Sequences wrap around to 0 after Integer.MAX_VALUE, as the broker expects. */
-    private static int wrap(int sequence) {
-        return sequence < 0 ? sequence - Integer.MIN_VALUE : sequence;
+    public String toString() {
+        return "Idempotence(" + current + ", partitions " + partitions + ", toResequence " + toResequence + ")";
     }
 
     public long producerId() {
-        return producerId;
+        return current.producerId();
     }
 
     public short epoch() {
-        return epoch;
-    }
-
-    private static final class Sequences {
-        int next;
-        int lastAcked = -1;
+        return current.epoch();
     }
 }

@@ -20,12 +20,12 @@ public final class NoIdempotence implements ProducerIdentity {
     }
 
     @Override
-    public InitProducerIdRequest initRequest(long nowNs, int inFlightBatches) {
+    public InitProducerIdRequest initRequest(long nowNs) {
         return null;
     }
 
     @Override
-    public List<ProducerBatch> onInitResponse(InitProducerIdResponse response, long nowNs) {
+    public void onInitResponse(InitProducerIdResponse response, long nowNs) {
         throw new IllegalStateException("no InitProducerId was sent");
     }
 
@@ -35,8 +35,18 @@ public final class NoIdempotence implements ProducerIdentity {
     }
 
     @Override
+    public long nextInitAttemptNs() {
+        return Long.MAX_VALUE;
+    }
+
+    @Override
+    public List<ProducerBatch> maybeBumpEpoch() {
+        return List.of();
+    }
+
+    @Override
     public boolean mayDrain(PartitionQueue queue) {
-        return !queue.isRetrying() || queue.inFlightBatches() == 0;
+        return queue.orderAllowsDrain();
     }
 
     @Override
@@ -57,11 +67,6 @@ public final class NoIdempotence implements ProducerIdentity {
     }
 
     @Override
-    public void onUnknownOutcome(ProducerBatch batch) {
-    }
-
-    @Override
-    public long nextInitAttemptNs(int inFlightBatches) {
-        return Long.MAX_VALUE;
+    public void onFailed(ProducerBatch batch) {
     }
 }

@@ -15,39 +15,38 @@ import io.odradek.domain.protocol.InitProducerIdResponse;
  */
 public interface ProducerIdentity {
 
-    /** Whether batches may be drained now (an id is known and no epoch bump is pending). */
+    /** Whether batches may be drained now (a producer id is known). */
     boolean readyToProduce();
 
-    /**
-     * The InitProducerId request to send now, or null. {@code inFlightBatches} is the number of produce
-     * batches awaiting a response: an epoch bump waits until it is zero.
-     */
-    InitProducerIdRequest initRequest(long nowNs, int inFlightBatches);
+    /** The InitProducerId request to send now, or null. */
+    InitProducerIdRequest initRequest(long nowNs);
 
-    /**
-     * @return batches that must fail because the epoch changed while their outcome was unknown (resending
-     *         them under the new epoch could write them twice); empty in the usual case
-     */
-    List<ProducerBatch> onInitResponse(InitProducerIdResponse response, long nowNs);
+    void onInitResponse(InitProducerIdResponse response, long nowNs);
 
     void onInitFailed(long nowNs);
 
-    /** Whether the queue's first batch may be drained given what it has in flight. */
+    /** The earliest time {@link #initRequest} may return a request, for the sender's next wake-up. */
+    long nextInitAttemptNs();
+
+    /**
+     * Moves to a new epoch if an answer since the last call asked for one; called before draining.
+     *
+     * @return batches that must fail because they may already be in the log and cannot be resent under the new
+     *         epoch without the risk of storing them twice; still in their partition's queue, empty in the usual case
+     */
+    List<ProducerBatch> maybeBumpEpoch();
+
+    /** Whether the queue's first batch may be drained now, given what the partition has in flight. */
     boolean mayDrain(PartitionQueue queue);
 
-    /** Writes id, epoch and sequence into a batch about to be sent (every attempt: the epoch may change). */
+    /** Writes id, epoch and sequence into a batch about to be sent (every attempt: a retry may have been moved). */
     void stamp(ProducerBatch batch, RecordBatchFormat format);
 
+    /** The broker stored the batch (or already had it). Also called for a batch that had expired meanwhile. */
     void onAcknowledged(ProducerBatch batch);
 
     BatchErrorAction onError(ProducerBatch batch, short errorCode);
 
-    /** A batch failed without a broker answer (delivery timeout) after it may have been written. */
-    void onUnknownOutcome(ProducerBatch batch);
-
-    /**
-     * The earliest time {@link #initRequest} may return a request, for the sender's next wake-up; never
-     * while an epoch bump waits for in-flight batches (their responses wake the sender).
-     */
-    long nextInitAttemptNs(int inFlightBatches);
+    /** The batch failed for good (retries or delivery.timeout.ms ran out, a final error, close). */
+    void onFailed(ProducerBatch batch);
 }

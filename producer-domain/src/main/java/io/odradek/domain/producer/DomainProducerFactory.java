@@ -64,8 +64,7 @@ public final class DomainProducerFactory implements ProducerFactory {
         ProducerBuffers buffers = new ProducerBuffers(accumulator, new PendingRecords(), pool);
         Metadata metadata = new Metadata(config.metadataMaxAge().toNanos(), config.retryBackoff().toNanos());
         ProducerIdentity identity = config.idempotenceEnabled()
-                ? new Idempotence((int) config.transactionTimeout().toMillis(), config.retryBackoff().toNanos(),
-                accumulator::queues)
+                ? new Idempotence((int) config.transactionTimeout().toMillis(), config.retryBackoff().toNanos())
                 : new NoIdempotence();
         PartitionChooser chooser = new PartitionChooser(config.partitioner().orElse(null), config.batchSizeBytes(),
                 config.partitionerIgnoreKeys());

@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 
 import io.odradek.api.OdradekException;
+import io.odradek.api.Persistence;
 import io.odradek.api.TimeoutException;
 import io.odradek.domain.accumulator.PartitionQueue;
 import io.odradek.domain.accumulator.ProducerBatch;
@@ -17,6 +18,10 @@ import io.odradek.domain.protocol.KafkaError;
 /**
  * What happens to a batch once it left the queue: acknowledged, retried in order, or failed. I/O thread
  * only.
+ *
+ * <p>Retries are counted as Kafka counts them: a batch is sent at most {@code retries + 1} times, and never after
+ * its {@code delivery.timeout.ms}. A batch waiting for a connection or for metadata is not being retried and uses
+ * no attempt.
  */
 final class BatchOutcomes {
     private final RecordAccumulator accumulator;
@@ -25,7 +30,6 @@ final class BatchOutcomes {
     private final SenderSettings settings;
     private final RandomGenerator random;
     private final ProducerBatch.CompletionListener listener;
-    private int inFlightBatches;
 
     BatchOutcomes(RecordAccumulator accumulator, ProducerIdentity identity, Metadata metadata,
                   SenderSettings settings, RandomGenerator random, ProducerBatch.CompletionListener listener) {
@@ -37,95 +41,81 @@ final class BatchOutcomes {
         this.listener = listener;
     }
 
-    int inFlightBatches() {
-        return inFlightBatches;
-    }
-
     void sent(ProducerBatch batch) {
-        PartitionQueue queue = accumulator.existingQueue(batch.topicPartition());
-        queue.batchSent();
-        inFlightBatches++;
+        accumulator.existingQueue(batch.topicPartition()).batchSent(batch.attempts() > 1);
+        batch.onWire(true);
     }
 
-    private PartitionQueue returned(ProducerBatch batch) {
-        PartitionQueue queue = accumulator.existingQueue(batch.topicPartition());
-        queue.batchReturned();
-        inFlightBatches--;
-        return queue;
+    /** The batch's request was answered or lost: the transport holds its buffer no more. */
+    private void returned(ProducerBatch batch) {
+        accumulator.existingQueue(batch.topicPartition()).batchReturned(batch.attempts() > 1);
+        batch.onWire(false);
+        if (batch.isCompleted()) {
+            // It expired while in flight; its memory waited for the request to be done with it.
+            accumulator.release(batch);
+        }
     }
 
     /** The broker stored the batch at {@code baseOffset} (-1 when acks=0 or unknown). */
     void acknowledged(ProducerBatch batch, long baseOffset, long logAppendTimeMs) {
-        PartitionQueue queue = returned(batch);
+        returned(batch);
         identity.onAcknowledged(batch);
         complete(batch, baseOffset, logAppendTimeMs, null);
-        if (queue.isRetrying() && queue.inFlightBatches() == 0) {
-            ProducerBatch next = queue.peekFirst();
-            if (next == null || !next.isRetry()) {
-                queue.retrying(false);
-            }
-        }
     }
 
     /** The broker answered with an error for the batch. */
     void failedWithError(ProducerBatch batch, short errorCode, String message, long nowNs) {
-        PartitionQueue queue = returned(batch);
+        returned(batch);
         if (BrokerErrors.invalidatesMetadata(errorCode)) {
             metadata.requestUpdate();
         }
-        BatchErrorAction action = identity.onError(batch, errorCode);
-        switch (action) {
+        if (batch.isCompleted()) {
+            // It expired while in flight: its records were failed then; its sequence is settled now that the
+            // broker's answer is in.
+            identity.onFailed(batch);
+            return;
+        }
+        if (BrokerErrors.mayHaveBeenWritten(errorCode)) {
+            batch.markPossiblyWritten();
+        }
+        switch (identity.onError(batch, errorCode)) {
             case TREAT_AS_SUCCESS -> {
                 identity.onAcknowledged(batch);
                 complete(batch, -1L, -1L, null);
             }
-            case RETRY, RETRY_AFTER_EPOCH_BUMP -> {
+            case RETRY -> {
                 if (canRetry(batch, nowNs)) {
-                    requeue(queue, batch, nowNs);
+                    requeue(batch, nowNs);
                 } else {
-                    identity.onUnknownOutcome(batch);
-                    complete(batch, -1L, -1L, retriesExhausted(batch, errorCode, message, nowNs));
+                    fail(batch, retriesExhausted(batch, errorCode, message, nowNs));
                 }
             }
-            case FAIL, FAIL_AND_BUMP_EPOCH ->
-                    complete(batch, -1L, -1L, BrokerErrors.toException(errorCode, message, batch.topicPartition()));
+            case FAIL -> fail(batch, BrokerErrors.toException(errorCode, message, batch.topicPartition(),
+                    persistence(batch)));
         }
     }
 
     /** The connection broke or the request timed out: the batch may or may not have been written. */
     void failedInTransit(ProducerBatch batch, String reason, long nowNs) {
-        batch.markOutcomeUnknown();
         failedWithError(batch, KafkaError.NETWORK_EXCEPTION, reason, nowNs);
-    }
-
-    /**
-     * Fails a batch that may already be in the log but can no longer be resent safely: the producer epoch
-     * changed, and under the new one the broker would store a resend as a new batch.
-     */
-    void failInDoubt(ProducerBatch batch) {
-        complete(batch, -1L, -1L, new OdradekException("The outcome is unknown of " + batch.recordCount()
-                + " record(s) for " + batch.topicPartition() + ": an earlier attempt's answer was lost, and the"
-                + " producer epoch had to be bumped since. They may or may not be in the log; they are not sent"
-                + " again, which could store them twice."));
     }
 
     private RuntimeException retriesExhausted(ProducerBatch batch, short errorCode, String message, long nowNs) {
         if (nowNs - batch.createdNs() >= settings.deliveryTimeoutNs()) {
             return expiredException(batch, nowNs, KafkaError.forCode(errorCode) + (message == null ? "" : ": " + message));
         }
-        return BrokerErrors.toException(errorCode, message, batch.topicPartition());
+        return BrokerErrors.toException(errorCode, message, batch.topicPartition(), persistence(batch));
     }
 
     private boolean canRetry(ProducerBatch batch, long nowNs) {
         return batch.attempts() <= settings.retries() && nowNs - batch.createdNs() < settings.deliveryTimeoutNs();
     }
 
-    private void requeue(PartitionQueue queue, ProducerBatch batch, long nowNs) {
+    private void requeue(ProducerBatch batch, long nowNs) {
         long backoff = Backoff.exponential(settings.retryBackoffNs(), settings.retryBackoffMaxNs(),
                 batch.attempts() - 1, random.nextDouble());
         batch.retryNotBeforeNs(nowNs + backoff);
-        queue.requeue(batch);
-        queue.retrying(true);
+        accumulator.existingQueue(batch.topicPartition()).requeue(batch);
     }
 
     /** Fails the batches whose delivery.timeout.ms passed while they waited in their queues. */
@@ -137,30 +127,73 @@ final class BatchOutcomes {
             }
             List<ProducerBatch> expired = queue.removeExpired(nowNs, settings.deliveryTimeoutNs());
             for (ProducerBatch batch : expired) {
-                if (batch.isRetry()) {
-                    identity.onUnknownOutcome(batch);
-                }
-                complete(batch, -1L, -1L, expiredException(batch, nowNs, null));
+                fail(batch, expiredException(batch, nowNs, null));
             }
         }
     }
 
+    /**
+     * Fails the records of a batch whose delivery.timeout.ms passed while its request is still unanswered: the
+     * record's deadline holds whatever the broker does. The partition's sequences wait for the answer (or the lost
+     * connection), which says whether the batch is in the log.
+     */
+    void expireInFlight(ProducerBatch batch, long nowNs) {
+        if (batch.isCompleted()) {
+            return;
+        }
+        batch.markPossiblyWritten();
+        complete(batch, -1L, -1L, expiredException(batch, nowNs, "its request is still unanswered"));
+    }
+
     private TimeoutException expiredException(ProducerBatch batch, long nowNs, String lastError) {
         long ageMs = TimeUnit.NANOSECONDS.toMillis(nowNs - batch.createdNs());
+        Persistence persistence = persistence(batch);
         return new TimeoutException("Expiring " + batch.recordCount() + " record(s) for " + batch.topicPartition()
                 + ": " + ageMs + " ms has passed since batch creation (delivery.timeout.ms="
                 + TimeUnit.NANOSECONDS.toMillis(settings.deliveryTimeoutNs()) + ")"
-                + (lastError == null ? "" : "; last error: " + lastError));
+                + (lastError == null ? "" : "; last error: " + lastError)
+                + (persistence == Persistence.POSSIBLY_PERSISTED
+                ? ". An attempt reached the broker unanswered, so the records may be in the log."
+                : ". No attempt was written, so the records are not in the log."), persistence);
     }
 
-    /** Fails a batch that never left its queue (close or a fatal error). */
-    void abort(ProducerBatch batch, RuntimeException error) {
+    /**
+     * Fails a waiting retry that may already be in the log but can no longer be resent safely: the broker lost the
+     * producer's state for its partition, so under the new epoch it would store a resend as a new batch.
+     */
+    void failInDoubt(ProducerBatch batch) {
+        accumulator.existingQueue(batch.topicPartition()).remove(batch);
+        fail(batch, new OdradekException("The outcome is unknown of " + batch.recordCount() + " record(s) for "
+                + batch.topicPartition() + ": an earlier attempt's answer was lost, and then the broker lost this"
+                + " producer's state for the partition, so it could not recognise a resend as a duplicate. They may"
+                + " or may not be in the log; they are not sent again, which could store them twice.", null,
+                Persistence.POSSIBLY_PERSISTED));
+    }
+
+    /** Fails a batch on close or a fatal error; {@code inFlight} if its request is still unanswered. */
+    void abort(ProducerBatch batch, RuntimeException error, boolean inFlight) {
+        if (inFlight) {
+            batch.markPossiblyWritten();
+            returned(batch);
+        }
+        fail(batch, Failures.withPersistence(error, persistence(batch)));
+    }
+
+    private static Persistence persistence(ProducerBatch batch) {
+        return batch.isPossiblyWritten() ? Persistence.POSSIBLY_PERSISTED : Persistence.NOT_PERSISTED;
+    }
+
+    private void fail(ProducerBatch batch, RuntimeException error) {
+        identity.onFailed(batch);
         complete(batch, -1L, -1L, error);
     }
 
     private void complete(ProducerBatch batch, long baseOffset, long logAppendTimeMs, RuntimeException error) {
         if (batch.complete(baseOffset, logAppendTimeMs, error, listener)) {
-            accumulator.deallocate(batch);
+            accumulator.completed(batch);
+            if (!batch.isOnWire()) {
+                accumulator.release(batch);
+            }
         }
     }
 }

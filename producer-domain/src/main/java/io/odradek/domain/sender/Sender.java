@@ -70,6 +70,11 @@ public final class Sender implements NetworkHandler {
     private boolean initWaitsForConnection;
     private volatile RuntimeException abortError;
     private volatile RuntimeException fatalError;
+    /**
+     * The thread inside one of this handler's methods right now, else null: the I/O thread while it runs callbacks
+     * and interceptors, which must not block on what only it can complete.
+     */
+    private volatile Thread handlerThread;
 
     public Sender(SenderSettings settings, WireProtocol protocol, ProducerBuffers buffers, Metadata metadata,
                   ProducerIdentity identity, PartitionChooser chooser, RandomGenerator random,
@@ -101,19 +106,40 @@ public final class Sender implements NetworkHandler {
         return fatalError;
     }
 
+    /**
+     * Whether the calling thread is the I/O thread running this sender's work (a callback, an interceptor's
+     * onAcknowledgement): a blocking call there would wait for itself.
+     */
+    public boolean isHandlerThread() {
+        return handlerThread == Thread.currentThread();
+    }
+
     @Override
     public long poll(long nowNs) {
+        handlerThread = Thread.currentThread();
+        try {
+            return pollInHandler(nowNs);
+        } finally {
+            handlerThread = null;
+        }
+    }
+
+    private long pollInHandler(long nowNs) {
         if (abortError != null) {
             abortEverything(abortError);
             return Long.MAX_VALUE;
         }
         connections.beginPoll();
         expireRequests(nowNs);
+        expireInFlightBatches(nowNs);
         outcomes.expireWaiting(nowNs);
         pendingMover.expire(nowNs);
         pendingMover.moveResolved();
         maybeUpdateMetadata(nowNs);
         maybeInitProducerId(nowNs);
+        for (ProducerBatch inDoubt : identity.maybeBumpEpoch()) {
+            outcomes.failInDoubt(inDoubt);
+        }
         if (identity.readyToProduce()) {
             sendProduceRequests(nowNs);
         }
@@ -127,7 +153,7 @@ public final class Sender implements NetworkHandler {
             next = Math.min(next, metadata.nextUpdateNs());
         }
         if (!initWaitsForConnection) {
-            next = Math.min(next, identity.nextInitAttemptNs(outcomes.inFlightBatches()));
+            next = Math.min(next, identity.nextInitAttemptNs());
         }
         next = Math.min(next, connections.earliestReconnectNs());
         next = Math.min(next, pendingMover.earliestDeadlineNs());
@@ -135,6 +161,9 @@ public final class Sender implements NetworkHandler {
             InFlightRequest oldest = connection.inFlight().peekFirst();
             if (oldest != null) {
                 next = Math.min(next, oldest.deadlineNs());
+            }
+            for (InFlightRequest request : connection.inFlight()) {
+                next = Math.min(next, request.nextBatchExpiryNs());
             }
             next = Math.min(next, connection.connectDeadlineNs(settings.connectionSetupTimeoutNs()));
         }
@@ -166,7 +195,7 @@ public final class Sender implements NetworkHandler {
 
     private void maybeInitProducerId(long nowNs) {
         initWaitsForConnection = false;
-        if (identity.nextInitAttemptNs(outcomes.inFlightBatches()) > nowNs) {
+        if (identity.nextInitAttemptNs() > nowNs) {
             return;
         }
         NodeConnection connection = connections.anyReady(metadata.view(), nowNs);
@@ -174,7 +203,7 @@ public final class Sender implements NetworkHandler {
             initWaitsForConnection = true;
             return;
         }
-        InitProducerIdRequest request = identity.initRequest(nowNs, outcomes.inFlightBatches());
+        InitProducerIdRequest request = identity.initRequest(nowNs);
         if (request != null) {
             send(connection, request, List.of(), nowNs);
         }
@@ -184,7 +213,12 @@ public final class Sender implements NetworkHandler {
         Map<Integer, List<PartitionQueue>> ready = drainer.readyLeaders(nowNs);
         for (Map.Entry<Integer, List<PartitionQueue>> entry : ready.entrySet()) {
             NodeConnection connection = connections.forNode(entry.getKey(), metadata.view(), nowNs);
-            if (connection == null || !connection.isReady()) {
+            if (connection == null) {
+                // The leader is not among the brokers the metadata lists (it was fenced): ask again.
+                metadata.requestUpdate();
+                continue;
+            }
+            if (!connection.isReady()) {
                 continue;
             }
             boolean firstRequest = true;
@@ -225,7 +259,8 @@ public final class Sender implements NetworkHandler {
         boolean fireAndForget = request instanceof ProduceRequest && settings.acks() == 0;
         RequestFrame.WrittenListener onWritten = null;
         if (fireAndForget) {
-            InFlightRequest unwritten = new InFlightRequest(header, batches, nowNs, Long.MAX_VALUE);
+            InFlightRequest unwritten = new InFlightRequest(header, batches, nowNs, Long.MAX_VALUE,
+                    settings.deliveryTimeoutNs());
             connection.awaitingWrite().addLast(unwritten);
             onWritten = writtenNs -> {
                 connection.awaitingWrite().remove(unwritten);
@@ -235,7 +270,7 @@ public final class Sender implements NetworkHandler {
             };
         } else {
             connection.inFlight().addLast(new InFlightRequest(header, batches, nowNs,
-                    nowNs + settings.requestTimeoutNs()));
+                    nowNs + settings.requestTimeoutNs(), settings.deliveryTimeoutNs()));
         }
         if (LOG.isTraceEnabled()) {
             LOG.trace("Sending {} v{} correlation {} to {} ({} batches)", request.apiKey(), version,
@@ -248,6 +283,15 @@ public final class Sender implements NetworkHandler {
 
     @Override
     public void onConnected(int connectionId, long nowNs) {
+        handlerThread = Thread.currentThread();
+        try {
+            connected(connectionId, nowNs);
+        } finally {
+            handlerThread = null;
+        }
+    }
+
+    private void connected(int connectionId, long nowNs) {
         NodeConnection connection = connections.byConnectionId(connectionId);
         if (connection == null) {
             return;
@@ -258,11 +302,22 @@ public final class Sender implements NetworkHandler {
 
     @Override
     public void onDisconnected(int connectionId, String reason, long nowNs) {
+        handlerThread = Thread.currentThread();
+        try {
+            disconnected(connectionId, reason, nowNs);
+        } finally {
+            handlerThread = null;
+        }
+    }
+
+    private void disconnected(int connectionId, String reason, long nowNs) {
         NodeConnection connection = connections.byConnectionId(connectionId);
         if (connection == null) {
             return;
         }
         LOG.debug("Connection to {} lost: {}", connection.node(), reason);
+        // As Kafka's client does: a broker that cannot be reached may no longer lead what we think it leads.
+        metadata.requestUpdate();
         connections.markDisconnected(connection, nowNs);
         failInFlight(connection, "connection to " + connection.node() + " lost: " + reason, nowNs);
     }
@@ -290,6 +345,23 @@ public final class Sender implements NetworkHandler {
         }
     }
 
+    /** Fails the records of in-flight batches whose delivery.timeout.ms passed; their requests stay in flight. */
+    private void expireInFlightBatches(long nowNs) {
+        for (NodeConnection connection : connections.all()) {
+            for (InFlightRequest request : connection.inFlight()) {
+                if (nowNs < request.nextBatchExpiryNs()) {
+                    continue;
+                }
+                for (ProducerBatch batch : request.batches()) {
+                    if (nowNs - batch.createdNs() >= settings.deliveryTimeoutNs()) {
+                        outcomes.expireInFlight(batch, nowNs);
+                    }
+                }
+                request.batchesExpired(settings.deliveryTimeoutNs());
+            }
+        }
+    }
+
     private void expireRequests(long nowNs) {
         for (NodeConnection connection : connections.all()) {
             if (nowNs >= connection.connectDeadlineNs(settings.connectionSetupTimeoutNs())) {
@@ -310,6 +382,15 @@ public final class Sender implements NetworkHandler {
 
     @Override
     public void onResponse(int connectionId, ByteBuffer frame, long nowNs) {
+        handlerThread = Thread.currentThread();
+        try {
+            responded(connectionId, frame, nowNs);
+        } finally {
+            handlerThread = null;
+        }
+    }
+
+    private void responded(int connectionId, ByteBuffer frame, long nowNs) {
         NodeConnection connection = connections.byConnectionId(connectionId);
         if (connection == null) {
             return;
@@ -352,9 +433,7 @@ public final class Sender implements NetworkHandler {
             metadata.update(meta, nowNs);
             connectToLeaders(nowNs);
         } else if (response instanceof InitProducerIdResponse init) {
-            for (ProducerBatch inDoubt : identity.onInitResponse(init, nowNs)) {
-                outcomes.failInDoubt(inDoubt);
-            }
+            identity.onInitResponse(init, nowNs);
         } else if (response instanceof ApiVersionsResponse versions) {
             onApiVersions(connection, versions, nowNs);
         }
@@ -441,14 +520,14 @@ public final class Sender implements NetworkHandler {
                 InFlightRequest request;
                 while ((request = requests.pollFirst()) != null) {
                     for (ProducerBatch batch : request.batches()) {
-                        outcomes.abort(batch, error);
+                        outcomes.abort(batch, error, true);
                     }
                 }
             }
         }
         for (PartitionQueue queue : accumulator.queues()) {
             for (ProducerBatch batch : queue.removeAll()) {
-                outcomes.abort(batch, error);
+                outcomes.abort(batch, error, false);
             }
         }
         connections.closeAll();

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import io.odradek.api.RecordFuture;
 import io.odradek.api.BrokerErrorException;
+import io.odradek.api.Persistence;
 import io.odradek.api.RecordMetadata;
 import io.odradek.api.RecordTooLargeException;
 import io.odradek.api.TimeoutException;
@@ -154,7 +155,7 @@ class ProducerFaultsTest {
     }
 
     @Test
-    void bumpsEpochAfterUnknownProducerIdAndRetries() {
+    void bumpsTheEpochLocallyAfterUnknownProducerIdAndRetriesFromSequenceZero() {
         FakeBroker broker = new FakeBroker(1).createTopic("t", 1);
         rig = ProducerRig.start(broker, b -> b.linger(Duration.ZERO));
         rig.sendAndWait("t", 0, "k", "a");
@@ -166,11 +167,11 @@ class ProducerFaultsTest {
 
         assertThat(c.toCompletableFuture()).isCompleted();
         assertThat(rig.values("t", 0)).containsExactly("a", "b", "c");
-        assertThat(broker.initRequests()).hasSize(2);
+        // An idempotent producer moves to the next epoch of its own id (KIP-360), no InitProducerId round trip.
+        assertThat(broker.initRequests()).hasSize(1);
         long producerId = broker.produceAttempts().get(0).producerId();
-        assertThat(broker.initRequests().get(1).producerId()).isEqualTo(producerId);
-        assertThat(broker.initRequests().get(1).producerEpoch()).isEqualTo((short) 0);
         var last = broker.produceAttempts().get(broker.produceAttempts().size() - 1);
+        assertThat(last.producerId()).isEqualTo(producerId);
         assertThat(last.epoch()).isEqualTo((short) 1);
         assertThat(last.baseSequence()).isZero();
         assertThat(broker.produceAttempts()).anySatisfy(a -> assertThat(a.errorCode())
@@ -192,6 +193,7 @@ class ProducerFaultsTest {
 
         assertThat(inDoubt.toCompletableFuture()).isCompletedExceptionally();
         assertThatThrownBy(inDoubt::join).hasMessageContaining("outcome is unknown");
+        assertThat(Persistence.of(Futures.errorOf(inDoubt))).isEqualTo(Persistence.POSSIBLY_PERSISTED);
         assertThat(rig.values("t", 0)).containsExactly("a", "b");
         RecordFuture after = rig.send("t", 0, "k", "c");
         awaitAll(List.of(after));

@@ -35,6 +35,7 @@ public final class FakeBroker {
     private final int nodeCount;
     private final Map<String, List<PartitionLog>> topics = new LinkedHashMap<>();
     private final Map<TopicPartition, ArrayDeque<Short>> produceErrors = new HashMap<>();
+    private final Map<TopicPartition, ArrayDeque<Short>> errorsAfterAppend = new HashMap<>();
     private final ArrayDeque<Short> initProducerIdErrors = new ArrayDeque<>();
     private final Map<Long, Short> producerEpochs = new HashMap<>();
     private final List<InitProducerIdRequest> initRequests = new ArrayList<>();
@@ -93,6 +94,18 @@ public final class FakeBroker {
     /** The next {@code times} batches for the partition are answered with {@code errorCode}, not written. */
     public void failNextProduce(String topic, int partition, short errorCode, int times) {
         ArrayDeque<Short> errors = produceErrors.computeIfAbsent(new TopicPartition(topic, partition),
+                tp -> new ArrayDeque<>());
+        for (int i = 0; i < times; i++) {
+            errors.addLast(errorCode);
+        }
+    }
+
+    /**
+     * The next {@code times} batches for the partition are written, then answered with {@code errorCode}: as a
+     * leader answers REQUEST_TIMED_OUT when its followers did not confirm a batch it appended in time.
+     */
+    public void failNextProduceAfterAppend(String topic, int partition, short errorCode, int times) {
+        ArrayDeque<Short> errors = errorsAfterAppend.computeIfAbsent(new TopicPartition(topic, partition),
                 tp -> new ArrayDeque<>());
         for (int i = 0; i < times; i++) {
             errors.addLast(errorCode);
@@ -236,6 +249,12 @@ public final class FakeBroker {
             Short injected = errors == null ? null : errors.pollFirst();
             result = injected != null ? new PartitionLog.AppendResult(injected, -1L)
                     : logs.get(tp.partition()).append(batch);
+            ArrayDeque<Short> afterAppend = errorsAfterAppend.get(tp);
+            Short lateError = afterAppend == null || injected != null || result.errorCode() != KafkaError.NONE
+                    ? null : afterAppend.pollFirst();
+            if (lateError != null) {
+                result = new PartitionLog.AppendResult(lateError, -1L);
+            }
         }
         produceAttempts.add(new ProduceAttempt(nodeId, tp, batch.producerId(), batch.epoch(), batch.baseSequence(),
                 batch.records().size(), result.errorCode()));

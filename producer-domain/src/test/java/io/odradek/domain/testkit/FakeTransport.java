@@ -37,7 +37,6 @@ public final class FakeTransport implements TransportFactory, Transport {
     private final AtomicBoolean pollDue = new AtomicBoolean();
     private final PriorityQueue<Event> events = new PriorityQueue<>();
     private final Map<Integer, Connection> connections = new HashMap<>();
-    private final Map<Integer, Integer> responsesToDrop = new HashMap<>();
     private final Map<Integer, Long> responseDelayNs = new HashMap<>();
     private NetworkHandler handler;
     private volatile boolean started;
@@ -61,12 +60,22 @@ public final class FakeTransport implements TransportFactory, Transport {
         State state = State.CONNECTING;
         /** Set once a response was lost: the connection stalls, as a half-dead TCP connection does. */
         boolean blackHoled;
+        /** Responses still to lose on this connection. */
+        int responsesToDrop;
         /** The handler closed it itself: it must not hear onDisconnected for it any more. */
         boolean closedByHandler;
         long lastDeliveryNs;
 
         Connection(int nodeId) {
             this.nodeId = nodeId;
+        }
+
+        boolean takeDrop() {
+            if (responsesToDrop <= 0) {
+                return false;
+            }
+            responsesToDrop--;
+            return true;
         }
     }
 
@@ -140,7 +149,7 @@ public final class FakeTransport implements TransportFactory, Transport {
             return;
         }
         int correlationId = sent.header().correlationId();
-        if (connection.blackHoled || takeDrop(connection.nodeId)) {
+        if (connection.blackHoled || connection.takeDrop()) {
             connection.blackHoled = true;
             return;
         }
@@ -149,14 +158,6 @@ public final class FakeTransport implements TransportFactory, Transport {
         schedule(atNs, connectionId, Kind.RESPONSE, protocol.responseFrame(correlationId, response), null);
     }
 
-    private boolean takeDrop(int nodeId) {
-        int left = responsesToDrop.getOrDefault(nodeId, 0);
-        if (left <= 0) {
-            return false;
-        }
-        responsesToDrop.put(nodeId, left - 1);
-        return true;
-    }
 
     @Override
     public long pendingWriteBytes(int connectionId) {
@@ -180,11 +181,16 @@ public final class FakeTransport implements TransportFactory, Transport {
     // ---- faults ----
 
     /**
-     * The next {@code count} responses from the node are lost after the node handled the request (so a
-     * Produce was written); the connection then stalls until the sender gives up on it.
+     * The next {@code count} responses on the connections open to the node now are lost after the node handled the
+     * request (so a Produce was written); such a connection then stalls until the sender gives up on it. A fault of
+     * this moment: connections opened later are not affected.
      */
     public void dropNextResponses(int nodeId, int count) {
-        responsesToDrop.merge(nodeId, count, Integer::sum);
+        connections.values().forEach(connection -> {
+            if (connection.nodeId == nodeId && connection.state == State.OPEN) {
+                connection.responsesToDrop += count;
+            }
+        });
     }
 
     /** The node's responses arrive {@code delay} after the request from now on (zero to stop). */
