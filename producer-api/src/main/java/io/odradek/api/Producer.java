@@ -26,6 +26,11 @@ import io.odradek.api.spi.ProducerFactory;
  * <p>{@link #send} never blocks on metadata: records for a topic whose partitions are not known yet wait
  * in the producer's buffer. It blocks only while {@code buffer.memory} is exhausted, for at most
  * {@code max.block.ms}.
+ *
+ * <p>Callbacks and interceptors' {@code onAcknowledgement} run on the producer's I/O thread. From there,
+ * {@link #flush()} and a {@link #partitionsFor} that would have to wait throw {@link IllegalStateException}
+ * (they would wait for the very thread they run on), {@link #close()} does not wait (as {@code close(0)}),
+ * and {@link #send} fails a record at once instead of waiting for buffer memory.
  */
 public interface Producer<K, V> extends AutoCloseable {
 
@@ -34,23 +39,49 @@ public interface Producer<K, V> extends AutoCloseable {
 
     /**
      * Sends a record and calls {@code callback} on completion, on the producer's I/O thread, in the order
-     * the records of one partition were sent. Keep callbacks short.
+     * the records of one partition were sent. Keep callbacks short; an exception a callback throws is logged and
+     * affects nothing else.
+     *
+     * <p>How a record can fail:
+     * <ul>
+     *   <li>Thrown from {@code send}, the record not taken: {@link ProducerClosedException} after {@link #close};
+     *       {@link SerializationException} when a serializer throws and {@link PartitionerException} when the
+     *       partitioner does (interceptors hear of both through {@code onAcknowledgement} first, as Kafka's
+     *       {@code onSendError}).</li>
+     *   <li>Through the future and the callback (and interceptors' {@code onAcknowledgement}), every other failure:
+     *       a record larger than {@code max.request.size} or {@code buffer.memory} ({@link RecordTooLargeException}),
+     *       a partition the topic does not have ({@link IllegalArgumentException}), no buffer memory within
+     *       {@code max.block.ms}, a topic not known within {@code max.block.ms}, {@code delivery.timeout.ms}
+     *       passed ({@link TimeoutException}), an error from the broker ({@link BrokerErrorException},
+     *       {@link RetriableBrokerErrorException}), close before it was sent ({@link ProducerClosedException}).
+     *       {@link Persistence#of} tells whether the failed record may be in the log anyway.</li>
+     * </ul>
+     * A failed record never affects the others.
      */
     RecordFuture send(ProducerRecord<K, V> record, Callback callback);
 
-    /** Sends everything buffered now and waits until each of those records is acknowledged or failed. */
+    /**
+     * Sends everything buffered now and waits until each of those records is acknowledged or failed.
+     *
+     * @throws IllegalStateException when called from a callback or interceptor (see the class comment)
+     */
     void flush();
 
     /** Partition metadata of a topic, fetching it if it is not known, waiting up to {@code max.block.ms}. */
     List<PartitionInfo> partitionsFor(String topic);
 
-    /** Closes, waiting as long as it takes for buffered records to be sent. */
+    /**
+     * Closes, waiting as long as it takes for buffered records to be sent. From a callback or interceptor it does
+     * not wait: see {@link #close(Duration)}.
+     */
     @Override
     void close();
 
     /**
      * Closes, waiting at most {@code timeout} for buffered records; records not acknowledged by then are
-     * failed with a {@link ProducerClosedException}.
+     * failed with a {@link ProducerClosedException}. Called from a callback or interceptor, on the I/O thread,
+     * it waits for nothing, as {@code close(Duration.ZERO)}: the records not acknowledged yet fail once that
+     * callback has returned (Kafka's producer does the same).
      */
     void close(Duration timeout);
 

@@ -6,16 +6,21 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import io.odradek.api.Callback;
 import io.odradek.api.Headers;
 import io.odradek.api.OdradekException;
 import io.odradek.api.PartitionInfo;
+import io.odradek.api.PartitionerException;
 import io.odradek.api.Producer;
 import io.odradek.api.ProducerClosedException;
 import io.odradek.api.ProducerRecord;
 import io.odradek.api.RecordFuture;
 import io.odradek.api.RecordMetadata;
 import io.odradek.api.RecordTooLargeException;
+import io.odradek.api.SerializationException;
 import io.odradek.api.TimeoutException;
 import io.odradek.domain.accumulator.PendingRecord;
 import io.odradek.domain.accumulator.ProducerBatch;
@@ -33,6 +38,7 @@ import io.odradek.domain.sender.Sender;
  * transport's I/O thread does the rest through the {@link Sender}.
  */
 final class DomainProducer<K, V> implements Producer<K, V> {
+    private static final Logger LOG = LoggerFactory.getLogger(DomainProducer.class);
     private final ProducerParts<K, V> parts;
     private final ProducerBuffers buffers;
     private final Metadata metadata;
@@ -80,8 +86,19 @@ final class DomainProducer<K, V> implements Producer<K, V> {
         ProducerRecord<K, V> intercepted = parts.interceptors().onSend(record);
         String topic = intercepted.topic();
         Headers headers = intercepted.headers();
-        byte[] keyBytes = parts.serializeKey(topic, headers, intercepted.key());
-        byte[] valueBytes = parts.serializeValue(topic, headers, intercepted.value());
+        byte[] keyBytes;
+        byte[] valueBytes;
+        try {
+            keyBytes = parts.serializeKey(topic, headers, intercepted.key());
+            valueBytes = parts.serializeValue(topic, headers, intercepted.value());
+        } catch (SerializationException e) {
+            // Thrown to the caller, as Kafka's producer does; the interceptors hear of it first (its onSendError).
+            notifyInterceptors(intercepted, e);
+            throw e;
+        }
+        // A callback or interceptor runs on the I/O thread: waiting there for memory only the I/O thread can free
+        // would hang until max.block.ms, so from there a full buffer fails the record at once.
+        long blockNs = sender.isHandlerThread() ? 0L : maxBlockNs;
         long timestampMs = intercepted.timestamp() != null ? intercepted.timestamp() : clock.currentTimeMillis();
         int sizeBytes = format.batchHeaderSizeBytes() + format.maxRecordSizeBytes(length(keyBytes),
                 length(valueBytes), headers);
@@ -92,18 +109,18 @@ final class DomainProducer<K, V> implements Producer<K, V> {
         try {
             TopicInfo topicInfo = metadata.view().topic(topic);
             if (topicInfo == null || buffers.pending().mustWait(topic)) {
-                return waitForMetadata(intercepted, keyBytes, valueBytes, timestampMs, callback, sizeBytes);
+                return waitForMetadata(intercepted, keyBytes, valueBytes, timestampMs, callback, sizeBytes, blockNs);
             }
             int partitionCount = topicInfo.partitionCount();
             int partition = choosePartition(intercepted, keyBytes, partitionCount, sizeBytes);
             boolean sticky = intercepted.partition() == null && chooser.isSticky(keyBytes);
             RecordFuture future = buffers.accumulator().append(topic, partition, timestampMs, keyBytes, valueBytes,
-                    headers, callback, maxBlockNs, sticky);
+                    headers, callback, blockNs, sticky);
             if (future == null) {
                 // The sticky partition's batch is full and sealed: this record starts filling the next one's.
                 partition = chooser.moveOn(topic, partitionCount, partition);
                 future = buffers.accumulator().append(topic, partition, timestampMs, keyBytes, valueBytes, headers,
-                        callback, maxBlockNs, false);
+                        callback, blockNs, false);
             }
             return future;
         } catch (InterruptedException e) {
@@ -117,7 +134,15 @@ final class DomainProducer<K, V> implements Producer<K, V> {
     private int choosePartition(ProducerRecord<K, V> record, byte[] keyBytes, int partitionCount, int sizeBytes) {
         Integer explicit = record.partition();
         if (explicit == null) {
-            return chooser.partition(record.topic(), record.key(), keyBytes, partitionCount, sizeBytes);
+            try {
+                return chooser.partition(record.topic(), record.key(), keyBytes, partitionCount, sizeBytes);
+            } catch (RuntimeException e) {
+                // The application's partitioner failed: thrown to the caller, as a serializer's failure is.
+                PartitionerException failure = new PartitionerException("The partitioner failed to choose a"
+                        + " partition for a record to topic " + record.topic() + ": " + e, e);
+                notifyInterceptors(record, failure);
+                throw failure;
+            }
         }
         if (explicit >= partitionCount) {
             throw new IllegalArgumentException("Invalid partition given with record: " + explicit
@@ -127,9 +152,9 @@ final class DomainProducer<K, V> implements Producer<K, V> {
     }
 
     private RecordFuture waitForMetadata(ProducerRecord<K, V> record, byte[] keyBytes, byte[] valueBytes,
-                                         long timestampMs, Callback callback, int sizeBytes)
+                                         long timestampMs, Callback callback, int sizeBytes, long blockNs)
             throws InterruptedException {
-        buffers.pool().reserve(sizeBytes, maxBlockNs);
+        buffers.pool().reserve(sizeBytes, blockNs);
         CompletableFuture<RecordMetadata> future = new CompletableFuture<>();
         // The caller may reuse its arrays once send returns (a byte[] serializer hands them through), as
         // it may with Kafka's producer, which has copied the record into a batch by then. A record that
@@ -172,6 +197,13 @@ final class DomainProducer<K, V> implements Producer<K, V> {
         return null;
     }
 
+    private void notifyInterceptors(ProducerRecord<K, V> record, RuntimeException error) {
+        RecordMetadata metadata = new RecordMetadata(record.topic(),
+                record.partition() == null ? -1 : record.partition(), RecordMetadata.UNKNOWN_OFFSET,
+                record.timestamp() == null ? -1 : record.timestamp(), -1, -1);
+        notifier.onRecordCompleted(metadata, error, null);
+    }
+
     private RecordFuture failed(ProducerRecord<K, V> record, byte[] keyBytes, byte[] valueBytes, Callback callback,
                                 RuntimeException error) {
         RecordMetadata metadata = new RecordMetadata(record.topic(),
@@ -187,6 +219,11 @@ final class DomainProducer<K, V> implements Producer<K, V> {
 
     @Override
     public void flush() {
+        if (sender.isHandlerThread()) {
+            throw new IllegalStateException("flush() cannot be called from a callback or an interceptor's"
+                    + " onAcknowledgement: they run on the producer's I/O thread, which flush() would wait for."
+                    + " Call it from another thread.");
+        }
         buffers.accumulator().beginFlush();
         try {
             for (PendingRecord record : buffers.pending().snapshot()) {
@@ -214,6 +251,11 @@ final class DomainProducer<K, V> implements Producer<K, V> {
     @Override
     public List<PartitionInfo> partitionsFor(String topic) {
         TopicInfo info = metadata.view().topic(topic);
+        if (info == null && sender.isHandlerThread()) {
+            throw new IllegalStateException("partitionsFor(" + topic + ") cannot wait for metadata in a callback or"
+                    + " an interceptor's onAcknowledgement: they run on the I/O thread that fetches it. Ask from"
+                    + " another thread, or once the topic is known.");
+        }
         if (info == null) {
             if (metadata.addTopic(topic)) {
                 transport.wakeup();
@@ -244,6 +286,10 @@ final class DomainProducer<K, V> implements Producer<K, V> {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        if (sender.isHandlerThread()) {
+            closeFromCallback(timeout);
+            return;
+        }
         long timeoutNs = timeout.isNegative() ? 0 : saturatedNanos(timeout);
         long nowNs = clock.nanoTime();
         long deadlineNs = nowNs + timeoutNs < nowNs ? Long.MAX_VALUE : nowNs + timeoutNs;
@@ -264,6 +310,26 @@ final class DomainProducer<K, V> implements Producer<K, V> {
             chooser.close();
             parts.close();
         }
+    }
+
+    /**
+     * close() from a callback or interceptor, on the I/O thread: waiting there for records only the I/O thread
+     * can send would wait for itself, so this is close(0), as in Kafka's producer: records not yet acknowledged
+     * fail, and the producer finishes closing once the callback has returned.
+     */
+    private void closeFromCallback(Duration timeout) {
+        if (!timeout.isZero()) {
+            LOG.warn("close({}) was called from a callback or interceptor, on the producer's I/O thread: closing"
+                    + " without waiting instead (close(0)); records not yet acknowledged fail", timeout);
+        }
+        buffers.accumulator().close();
+        sender.abortAll(new ProducerClosedException("The producer was closed from one of its callbacks before"
+                + " these records were acknowledged"), () -> {
+                    transport.close();
+                    chooser.close();
+                    parts.close();
+                });
+        transport.wakeup();
     }
 
     private boolean awaitDrained(long deadlineNs) throws InterruptedException {

@@ -69,6 +69,8 @@ public final class Sender implements NetworkHandler {
     private boolean metadataWaitsForConnection;
     private boolean initWaitsForConnection;
     private volatile RuntimeException abortError;
+    /** What to do once everything was failed by {@link #abortAll(RuntimeException, Runnable)}; I/O thread. */
+    private volatile Runnable afterAbort;
     private volatile RuntimeException fatalError;
     /**
      * The thread inside one of this handler's methods right now, else null: the I/O thread while it runs callbacks
@@ -101,6 +103,15 @@ public final class Sender implements NetworkHandler {
         abortError = error;
     }
 
+    /**
+     * As {@link #abortAll(RuntimeException)}, then runs {@code then} on the I/O thread: how a producer closed from
+     * one of its own callbacks finishes, once that callback has returned.
+     */
+    public void abortAll(RuntimeException error, Runnable then) {
+        afterAbort = then;
+        abortError = error;
+    }
+
     /** Set when the producer cannot go on; sends fail fast with it. */
     public RuntimeException fatalError() {
         return fatalError;
@@ -127,6 +138,11 @@ public final class Sender implements NetworkHandler {
     private long pollInHandler(long nowNs) {
         if (abortError != null) {
             abortEverything(abortError);
+            Runnable then = afterAbort;
+            afterAbort = null;
+            if (then != null) {
+                then.run();
+            }
             return Long.MAX_VALUE;
         }
         connections.beginPoll();

@@ -4,6 +4,7 @@ import java.util.Random;
 
 import io.odradek.api.Producer;
 import io.odradek.api.ProducerConfig;
+import io.odradek.api.Serializer;
 import io.odradek.api.Serializers;
 import io.odradek.domain.port.TransportFactory;
 import io.odradek.domain.port.WireProtocol;
@@ -16,7 +17,13 @@ public final class FakeProducers {
     /** A string producer wired to the given fakes, with jitter drawn from a seeded random. */
     public static Producer<String, String> create(ProducerConfig config, TransportFactory transport,
                                                   WireProtocol protocol, long seed) {
-        return DomainProducerFactory.assemble(config, Serializers.string(), Serializers.string(), transport, protocol,
+        return create(config, Serializers.string(), transport, protocol, seed);
+    }
+
+    /** The same, with the values serialized by {@code valueSerializer}. */
+    public static Producer<String, String> create(ProducerConfig config, Serializer<String> valueSerializer,
+                                                  TransportFactory transport, WireProtocol protocol, long seed) {
+        return DomainProducerFactory.assemble(config, Serializers.string(), valueSerializer, transport, protocol,
                 null, new Random(seed));
     }
 }

@@ -10,6 +10,8 @@ import io.odradek.api.Producer;
 import io.odradek.api.ProducerConfig;
 import io.odradek.api.ProducerRecord;
 import io.odradek.api.RecordMetadata;
+import io.odradek.api.Serializer;
+import io.odradek.api.Serializers;
 import io.odradek.domain.producer.FakeProducers;
 
 /**
@@ -23,10 +25,10 @@ public final class ProducerRig implements AutoCloseable {
     public final FakeTransport network;
     public final Producer<String, String> producer;
 
-    private ProducerRig(FakeBroker broker, ProducerConfig config, long seed) {
+    private ProducerRig(FakeBroker broker, ProducerConfig config, Serializer<String> valueSerializer, long seed) {
         this.broker = broker;
         this.network = new FakeTransport(clock, broker, protocol);
-        this.producer = FakeProducers.create(config, network, protocol, seed);
+        this.producer = FakeProducers.create(config, valueSerializer, network, protocol, seed);
     }
 
     /** A rig with a producer configured by {@code settings} on top of the bootstrap address and a client id. */
@@ -35,10 +37,16 @@ public final class ProducerRig implements AutoCloseable {
     }
 
     public static ProducerRig start(FakeBroker broker, Consumer<ProducerConfig.Builder> settings, long seed) {
+        return start(broker, settings, Serializers.string(), seed);
+    }
+
+    /** A rig whose producer serializes values with {@code valueSerializer} (keys as UTF-8 strings). */
+    public static ProducerRig start(FakeBroker broker, Consumer<ProducerConfig.Builder> settings,
+                                    Serializer<String> valueSerializer, long seed) {
         ProducerConfig.Builder builder = ProducerConfig.builder().bootstrapServers(FakeBroker.bootstrap())
                 .clientId("rig");
         settings.accept(builder);
-        return new ProducerRig(broker, builder.build(), seed);
+        return new ProducerRig(broker, builder.build(), valueSerializer, seed);
     }
 
     public RecordFuture send(String topic, String key, String value) {
