@@ -22,7 +22,8 @@ import io.odradek.domain.testkit.LogAudit;
 import io.odradek.domain.testkit.ProducerRig;
 
 /**
- * Random faults from a fixed seed while the application sends: lost and late responses, broken connections,
+ * Random faults from a fixed seed while the application sends: lost, late and undecodable responses, broken
+ * connections,
  * brokers down and back, leader moves, retriable errors before and after the append, failing InitProducerId, and
  * a broker that forgets the producer's state (UNKNOWN_PRODUCER_ID) while answers are being lost. With idempotence
  * on and five requests in flight, under three settings profiles, the producer's promises must hold (see
@@ -144,6 +145,8 @@ class ProducerChaosTest {
             } else if (dice < 103) {
                 rig.broker.forgetProducers(TOPIC, partition);
                 stateLosses++;
+            } else if (dice < 113) {
+                rig.network.garbleNextResponses(node, 1);
             }
         }
 

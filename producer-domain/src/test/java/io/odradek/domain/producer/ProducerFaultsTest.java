@@ -265,6 +265,25 @@ class ProducerFaultsTest {
     }
 
     @Test
+    void aResponseThatCannotBeDecodedClosesTheConnectionAndTheBatchIsRetriedWithoutDuplicates() {
+        FakeBroker broker = new FakeBroker(1).createTopic("t", 1);
+        rig = ProducerRig.start(broker, b -> b.linger(Duration.ZERO));
+        rig.sendAndWait("t", 0, "k", "warm-up");
+        int connectsBefore = rig.network.connectsAttempted();
+        rig.network.garbleNextResponses(0, 1);
+
+        List<RecordFuture> futures = sendValues("t", 0, 0, 3);
+        awaitAll(futures);
+
+        assertThat(futures).allSatisfy(f -> assertThat(f.toCompletableFuture()).isCompleted());
+        List<String> expected = new ArrayList<>(List.of("warm-up"));
+        expected.addAll(values(0, 3));
+        assertThat(rig.values("t", 0)).containsExactlyElementsOf(expected);
+        assertThat(rig.network.connectsAttempted()).as("reconnected after closing the broken connection")
+                .isGreaterThan(connectsBefore);
+    }
+
+    @Test
     void reconnectsAfterADisconnectAndRetriesWhatWasInFlight() {
         FakeBroker broker = new FakeBroker(2).createTopic("t", 2);
         rig = ProducerRig.start(broker, b -> b.linger(Duration.ZERO));

@@ -62,6 +62,8 @@ public final class FakeTransport implements TransportFactory, Transport {
         boolean blackHoled;
         /** Responses still to lose on this connection. */
         int responsesToDrop;
+        /** Responses still to deliver as bytes the protocol cannot decode. */
+        int responsesToGarble;
         /** The handler closed it itself: it must not hear onDisconnected for it any more. */
         boolean closedByHandler;
         long lastDeliveryNs;
@@ -155,7 +157,13 @@ public final class FakeTransport implements TransportFactory, Transport {
         }
         long atNs = Math.max(nowNs + responseDelayNs.getOrDefault(connection.nodeId, 0L), connection.lastDeliveryNs);
         connection.lastDeliveryNs = atNs;
-        schedule(atNs, connectionId, Kind.RESPONSE, protocol.responseFrame(correlationId, response), null);
+        ByteBuffer responseFrame = protocol.responseFrame(correlationId, response);
+        if (connection.responsesToGarble > 0) {
+            connection.responsesToGarble--;
+            protocol.discardResponse(correlationId);
+            responseFrame = FakeWireProtocol.garbledFrame(correlationId);
+        }
+        schedule(atNs, connectionId, Kind.RESPONSE, responseFrame, null);
     }
 
 
@@ -189,6 +197,18 @@ public final class FakeTransport implements TransportFactory, Transport {
         connections.values().forEach(connection -> {
             if (connection.nodeId == nodeId && connection.state == State.OPEN) {
                 connection.responsesToDrop += count;
+            }
+        });
+    }
+
+    /**
+     * The next {@code count} responses on the connections open to the node now arrive as bytes the protocol cannot
+     * decode (after the node handled the request, so a Produce was written).
+     */
+    public void garbleNextResponses(int nodeId, int count) {
+        connections.values().forEach(connection -> {
+            if (connection.nodeId == nodeId && connection.state == State.OPEN) {
+                connection.responsesToGarble += count;
             }
         });
     }

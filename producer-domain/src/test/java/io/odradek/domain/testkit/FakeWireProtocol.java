@@ -21,6 +21,7 @@ import io.odradek.domain.protocol.VersionRange;
 public final class FakeWireProtocol implements WireProtocol {
     static final VersionRange VERSIONS = VersionRange.of(0, 12);
     private static final int FRAME_SIZE_BYTES = 8;
+    private static final byte GARBLED = (byte) 0xEE;
 
     private final FakeRecordBatchFormat format = new FakeRecordBatchFormat();
     private final Map<Integer, Sent> requests = new ConcurrentHashMap<>();
@@ -48,6 +49,9 @@ public final class FakeWireProtocol implements WireProtocol {
 
     @Override
     public Response decodeResponse(RequestHeader header, ByteBuffer frame) {
+        if (frame.remaining() > 4 && frame.get(frame.position() + 4) == GARBLED) {
+            throw new ProtocolException("malformed " + header.apiKey() + " response: garbled on purpose by the test");
+        }
         int correlationId = frame.getInt(frame.position());
         if (correlationId != header.correlationId()) {
             throw new ProtocolException("correlation id " + correlationId + " does not match the request's "
@@ -74,6 +78,11 @@ public final class FakeWireProtocol implements WireProtocol {
     ByteBuffer responseFrame(int correlationId, Response response) {
         responses.put(correlationId, response);
         return ByteBuffer.allocate(4).putInt(0, correlationId);
+    }
+
+    /** A frame with the right correlation id whose body no decoder could make sense of. */
+    static ByteBuffer garbledFrame(int correlationId) {
+        return ByteBuffer.allocate(5).putInt(0, correlationId).put(4, GARBLED);
     }
 
     /** Forgets a response whose frame was lost on the way. */
