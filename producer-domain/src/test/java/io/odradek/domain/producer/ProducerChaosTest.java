@@ -23,9 +23,8 @@ import io.odradek.domain.testkit.ProducerRig;
 
 /**
  * Random faults from a fixed seed while the application sends: lost, late and undecodable responses, broken
- * connections,
- * brokers down and back, leader moves, retriable errors before and after the append, failing InitProducerId, and
- * a broker that forgets the producer's state (UNKNOWN_PRODUCER_ID) while answers are being lost. With idempotence
+ * connections, brokers down and back, leader moves, retriable errors before and after the append, failing
+ * InitProducerId, and a broker that forgets the producer's state (UNKNOWN_PRODUCER_ID) while answers are being lost. With idempotence
  * on and five requests in flight, under three settings profiles, the producer's promises must hold (see
  * {@link LogAudit}): nothing acknowledged lost, nothing stored twice, send order kept per partition, and no record
  * reported "not persisted" that is in the log. With Kafka's defaults (unlimited retries, two minutes to deliver)
