@@ -13,11 +13,19 @@ import io.odradek.domain.protocol.KafkaError;
 import io.odradek.domain.protocol.VersionRange;
 
 /** ApiVersions v0..v3 (v3 flexible, with the client's software name and version). */
-final class ApiVersionsCodec {
-    private ApiVersionsCodec() {
+final class ApiVersionsCodec extends ApiCodec<ApiVersionsRequest, ApiVersionsResponse> {
+    ApiVersionsCodec() {
+        super(ApiKey.API_VERSIONS, VersionRange.of(0, 3), 3, ApiVersionsRequest.class);
     }
 
-    static void encode(ByteWriter out, short version, ApiVersionsRequest request) {
+    /** ApiVersions always answers with response header v0, so a client that knows nothing yet can read it. */
+    @Override
+    boolean hasFlexibleResponseHeader(short version) {
+        return false;
+    }
+
+    @Override
+    void encodeBody(ByteWriter out, short version, ApiVersionsRequest request) {
         if (version >= 3) {
             if (request.clientSoftwareName() == null || request.clientSoftwareVersion() == null) {
                 throw new IllegalArgumentException("ApiVersions v3+ needs the client software name and version");
@@ -33,7 +41,8 @@ final class ApiVersionsCodec {
      * layout every client can read), listing its own range so we can retry lower. The error code comes
      * first in every version, so we peek at it; a body that fails at our version is also retried as v0.
      */
-    static ApiVersionsResponse decode(ByteReader in, short version) {
+    @Override
+    ApiVersionsResponse decode(ByteReader in, short version) {
         if (version == 0) {
             return decodeBody(in, (short) 0);
         }

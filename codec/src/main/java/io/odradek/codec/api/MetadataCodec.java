@@ -5,19 +5,24 @@ import java.util.List;
 
 import io.odradek.codec.wire.ByteReader;
 import io.odradek.codec.wire.ByteWriter;
+import io.odradek.domain.protocol.ApiKey;
 import io.odradek.domain.protocol.MetadataRequest;
 import io.odradek.domain.protocol.MetadataResponse;
 import io.odradek.domain.protocol.MetadataResponse.Broker;
 import io.odradek.domain.protocol.MetadataResponse.PartitionMetadata;
 import io.odradek.domain.protocol.MetadataResponse.TopicMetadata;
+import io.odradek.domain.protocol.VersionRange;
 
 /** Metadata v4..v12 (v9+ flexible; v10+ topic ids, which a producer that names topics ignores). */
-final class MetadataCodec {
-    private MetadataCodec() {
+final class MetadataCodec extends ApiCodec<MetadataRequest, MetadataResponse> {
+    MetadataCodec() {
+        // Metadata v13 adds a top-level error code; v12 already covers 3.9 and 4.x brokers.
+        super(ApiKey.METADATA, VersionRange.of(4, 12), 9, MetadataRequest.class);
     }
 
-    static void encode(ByteWriter out, short version, MetadataRequest request) {
-        boolean flexible = version >= 9;
+    @Override
+    void encodeBody(ByteWriter out, short version, MetadataRequest request) {
+        boolean flexible = isFlexible(version);
         List<String> topics = request.topics();
         out.arrayLength(topics.size(), flexible);
         for (String topic : topics) {
@@ -41,8 +46,9 @@ final class MetadataCodec {
         }
     }
 
-    static MetadataResponse decode(ByteReader in, short version) {
-        boolean flexible = version >= 9;
+    @Override
+    MetadataResponse decode(ByteReader in, short version) {
+        boolean flexible = isFlexible(version);
         int throttleTimeMs = in.int32();
         int brokerCount = in.arrayLength(flexible, 10);
         List<Broker> brokers = new ArrayList<>(Math.max(brokerCount, 0));
