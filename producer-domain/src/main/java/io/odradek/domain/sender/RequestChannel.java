@@ -1,0 +1,274 @@
+package io.odradek.domain.sender;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.odradek.api.FatalProducerException;
+import io.odradek.domain.metadata.Metadata;
+import io.odradek.domain.port.Transport;
+import io.odradek.domain.port.WireProtocol;
+import io.odradek.domain.protocol.ApiKey;
+import io.odradek.domain.protocol.ApiVersionsRequest;
+import io.odradek.domain.protocol.ApiVersionsResponse;
+import io.odradek.domain.protocol.KafkaError;
+import io.odradek.domain.protocol.ProtocolException;
+import io.odradek.domain.protocol.Request;
+import io.odradek.domain.protocol.RequestHeader;
+import io.odradek.domain.protocol.Response;
+import io.odradek.domain.protocol.VersionRange;
+
+/**
+ * How exchanges talk to brokers: it opens connections (to any broker, or to a given node), negotiates each one's
+ * API versions before it is ready, encodes and sends requests, and hands every answer (or the lack of one: a broken
+ * connection, a timed-out request) to the handler that sent the request. I/O thread only.
+ */
+final class RequestChannel {
+    private static final Logger LOG = LoggerFactory.getLogger(RequestChannel.class);
+    private static final String SOFTWARE_NAME = "odradek";
+    private static final String SOFTWARE_VERSION = "0.1.0";
+    /** A broker that speaks neither of these in our ranges cannot be produced to at all. */
+    private static final List<ApiKey> REQUIRED_APIS = List.of(ApiKey.PRODUCE, ApiKey.METADATA);
+
+    private final SenderSettings settings;
+    private final WireProtocol protocol;
+    private final Metadata metadata;
+    private final RandomGenerator random;
+    private Connections connections;
+    private int nextCorrelationId;
+
+    RequestChannel(SenderSettings settings, WireProtocol protocol, Metadata metadata, RandomGenerator random) {
+        this.settings = settings;
+        this.protocol = protocol;
+        this.metadata = metadata;
+        this.random = random;
+    }
+
+    void attach(Transport transport) {
+        this.connections = new Connections(transport, settings, random);
+    }
+
+    // ---- for exchanges ----
+
+    /**
+     * A ready connection for a request any broker can answer (metadata, a producer id), the least busy; null when
+     * none is ready, after starting to connect to a known broker or the next bootstrap address.
+     */
+    NodeConnection anyReady(long nowNs) {
+        return connections.anyReady(metadata.view(), nowNs);
+    }
+
+    /**
+     * The connection to a broker the metadata names, opening it if it is down and not backing off; null if the
+     * metadata does not list the node (then it asks for fresh metadata). It may not be ready yet.
+     */
+    NodeConnection toNode(int nodeId, long nowNs) {
+        NodeConnection connection = connections.forNode(nodeId, metadata.view(), nowNs);
+        if (connection == null) {
+            metadata.requestUpdate();
+        }
+        return connection;
+    }
+
+    /** Whether another request may go on {@code connection} now (max.in.flight.requests.per.connection). */
+    boolean hasRoom(NodeConnection connection) {
+        return connection.isReady() && connection.inFlight().size() < settings.maxInFlightPerConnection();
+    }
+
+    /** Sends a request on a ready connection; {@code handler} hears of its answer or its failure. */
+    void send(NodeConnection connection, Request request, ResponseHandler handler, long nowNs) {
+        RequestHeader header = header(connection, request);
+        connection.inFlight().addLast(new InFlightRequest(header, handler, nowNs, nowNs + settings.requestTimeoutNs()));
+        write(connection, header, request, null);
+    }
+
+    /**
+     * Sends a request no answer will come for (Produce with acks=0): {@code handler} hears once its frame reached
+     * the socket, or of its failure if the connection breaks before.
+     */
+    void sendWithoutResponse(NodeConnection connection, Request request, ResponseHandler handler, long nowNs) {
+        RequestHeader header = header(connection, request);
+        InFlightRequest unwritten = new InFlightRequest(header, handler, nowNs, Long.MAX_VALUE);
+        connection.awaitingWrite().addLast(unwritten);
+        write(connection, header, request, writtenNs -> {
+            connection.awaitingWrite().remove(unwritten);
+            handler.onWritten(writtenNs);
+        });
+    }
+
+    private RequestHeader header(NodeConnection connection, Request request) {
+        short version = request.apiKey() == ApiKey.API_VERSIONS
+                ? protocol.supportedVersions(ApiKey.API_VERSIONS).max() : connection.version(request.apiKey());
+        return new RequestHeader(request.apiKey(), version, nextCorrelationId++, settings.clientId());
+    }
+
+    private void write(NodeConnection connection, RequestHeader header, Request request,
+                       RequestFrame.WrittenListener onWritten) {
+        ByteBuffer[] buffers = protocol.encodeRequest(header, request);
+        if (LOG.isTraceEnabled()) {
+            LOG.trace("Sending {} v{} correlation {} to {}", request.apiKey(), header.apiVersion(),
+                    header.correlationId(), connection.node());
+        }
+        connections.transport().send(connection.connectionId(), new RequestFrame(buffers, onWritten));
+    }
+
+    // ---- deadlines ----
+
+    /** Starts a poll: forgets last poll's reconnect wishes, closes connections whose setup or request timed out. */
+    void beginPoll(long nowNs) {
+        connections.beginPoll();
+        for (NodeConnection connection : connections.all()) {
+            if (nowNs >= connection.connectDeadlineNs(settings.connectionSetupTimeoutNs())) {
+                LOG.debug("Connection to {} not established within socket.connection.setup.timeout.ms",
+                        connection.node());
+                connections.close(connection, nowNs);
+                continue;
+            }
+            InFlightRequest oldest = connection.inFlight().peekFirst();
+            if (oldest != null && nowNs >= oldest.deadlineNs()) {
+                closeAndFail(connection, "request " + oldest.header().apiKey() + " timed out after request.timeout.ms="
+                        + settings.requestTimeoutNs() / 1_000_000L, nowNs);
+            }
+        }
+    }
+
+    /** The earliest request or connection-setup deadline, or wanted reconnect. */
+    long nextDeadlineNs() {
+        long next = connections.earliestReconnectNs();
+        for (NodeConnection connection : connections.all()) {
+            InFlightRequest oldest = connection.inFlight().peekFirst();
+            if (oldest != null) {
+                next = Math.min(next, oldest.deadlineNs());
+            }
+            next = Math.min(next, connection.connectDeadlineNs(settings.connectionSetupTimeoutNs()));
+        }
+        return next;
+    }
+
+    // ---- transport events ----
+
+    void onConnected(int connectionId, long nowNs) {
+        NodeConnection connection = connections.byConnectionId(connectionId);
+        if (connection == null) {
+            return;
+        }
+        connection.negotiating();
+        send(connection, new ApiVersionsRequest(SOFTWARE_NAME, SOFTWARE_VERSION), new VersionNegotiation(connection),
+                nowNs);
+    }
+
+    void onDisconnected(int connectionId, String reason, long nowNs) {
+        NodeConnection connection = connections.byConnectionId(connectionId);
+        if (connection == null) {
+            return;
+        }
+        LOG.debug("Connection to {} lost: {}", connection.node(), reason);
+        // As Kafka's client does: a broker that cannot be reached may no longer lead what we think it leads.
+        metadata.requestUpdate();
+        connections.markDisconnected(connection, nowNs);
+        failInFlight(connection, "connection to " + connection.node() + " lost: " + reason, nowNs);
+    }
+
+    /** Hands an answer to the handler of the oldest request on the connection; answers come in request order. */
+    void onResponse(int connectionId, ByteBuffer frame, long nowNs) {
+        NodeConnection connection = connections.byConnectionId(connectionId);
+        if (connection == null) {
+            return;
+        }
+        InFlightRequest request = connection.inFlight().pollFirst();
+        if (request == null) {
+            closeBroken(connection, "a response arrived with no request in flight", nowNs);
+            return;
+        }
+        Response response;
+        try {
+            response = protocol.decodeResponse(request.header(), frame);
+        } catch (ProtocolException e) {
+            connection.inFlight().addFirst(request);
+            closeBroken(connection, e.getMessage(), nowNs);
+            return;
+        }
+        if (LOG.isTraceEnabled()) {
+            LOG.trace("Received {} correlation {} from {} after {} us", request.header().apiKey(),
+                    request.header().correlationId(), connection.node(), (nowNs - request.sentNs()) / 1000);
+        }
+        request.handler().onResponse(response, nowNs);
+    }
+
+    private void closeBroken(NodeConnection connection, String reason, long nowNs) {
+        LOG.warn("Closing connection to {}: {}", connection.node(), reason);
+        closeAndFail(connection, reason, nowNs);
+    }
+
+    private void closeAndFail(NodeConnection connection, String reason, long nowNs) {
+        metadata.requestUpdate();
+        connections.close(connection, nowNs);
+        failInFlight(connection, reason, nowNs);
+    }
+
+    private void failInFlight(NodeConnection connection, String reason, long nowNs) {
+        for (ArrayDeque<InFlightRequest> requests : List.of(connection.awaitingWrite(), connection.inFlight())) {
+            InFlightRequest request;
+            while ((request = requests.pollFirst()) != null) {
+                request.handler().onFailure(reason, nowNs);
+            }
+        }
+    }
+
+    /** Forgets every request in flight without telling their handlers (who abort themselves), and disconnects. */
+    void closeAll() {
+        for (NodeConnection connection : connections.all()) {
+            connection.inFlight().clear();
+            connection.awaitingWrite().clear();
+        }
+        connections.closeAll();
+    }
+
+    /** Learns a new connection's API versions; it is ready once they are known. */
+    private final class VersionNegotiation implements ResponseHandler {
+        private final NodeConnection connection;
+
+        VersionNegotiation(NodeConnection connection) {
+            this.connection = connection;
+        }
+
+        @Override
+        public void onResponse(Response response, long nowNs) {
+            ApiVersionsResponse versions = (ApiVersionsResponse) response;
+            if (versions.errorCode() != KafkaError.NONE) {
+                closeBroken(connection, "ApiVersions failed with " + KafkaError.forCode(versions.errorCode()), nowNs);
+                return;
+            }
+            Map<ApiKey, Short> negotiated = new EnumMap<>(ApiKey.class);
+            for (ApiKey api : ApiKey.values()) {
+                VersionRange theirs = versions.versions().get(api);
+                VersionRange ours = protocol.supportedVersions(api);
+                if (theirs != null && ours != null) {
+                    short version = ours.highestCommon(theirs);
+                    if (version >= 0) {
+                        negotiated.put(api, version);
+                    }
+                }
+            }
+            for (ApiKey required : REQUIRED_APIS) {
+                if (!negotiated.containsKey(required)) {
+                    throw new FatalProducerException("Broker " + connection.node() + " supports " + required
+                            + " versions " + versions.versions().get(required) + " but Odradek speaks "
+                            + protocol.supportedVersions(required));
+                }
+            }
+            connection.ready(negotiated);
+        }
+
+        @Override
+        public void onFailure(String reason, long nowNs) {
+            // The connection is gone; the next one negotiates again.
+        }
+    }
+}
