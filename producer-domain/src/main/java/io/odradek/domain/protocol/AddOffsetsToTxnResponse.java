@@ -1,0 +1,4 @@
+package io.odradek.domain.protocol;
+
+public record AddOffsetsToTxnResponse(short errorCode, int throttleTimeMs) implements Response {
+}

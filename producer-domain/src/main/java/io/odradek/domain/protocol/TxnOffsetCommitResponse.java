@@ -1,0 +1,6 @@
+package io.odradek.domain.protocol;
+
+import java.util.List;
+
+public record TxnOffsetCommitResponse(List<PartitionError> results, int throttleTimeMs) implements Response {
+}
