@@ -42,7 +42,7 @@ public final class Idempotence implements ProducerIdentity {
 
     private final int transactionTimeoutMs;
     private final long retryBackoffNs;
-    private final Map<TopicPartition, PartitionSequences> partitions = new HashMap<>();
+    private final SequenceBook sequences = new SequenceBook();
     /**
      * Partitions whose unfinished batches move to a new epoch once none of them is on the wire, each with whether
      * the broker lost the producer's state there (then a batch whose earlier answer was lost cannot be resent
@@ -118,7 +118,7 @@ public final class Idempotence implements ProducerIdentity {
 
     private boolean anyQuiet() {
         for (TopicPartition tp : toResequence.keySet()) {
-            if (!partitions.get(tp).hasUnfinishedOnWire()) {
+            if (!sequences.hasUnfinishedOnWire(tp)) {
                 return true;
             }
         }
@@ -130,12 +130,11 @@ public final class Idempotence implements ProducerIdentity {
         List<ProducerBatch> inDoubt = new ArrayList<>();
         for (Iterator<Map.Entry<TopicPartition, Boolean>> it = toResequence.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<TopicPartition, Boolean> waiting = it.next();
-            PartitionSequences sequences = partitions.get(waiting.getKey());
-            if (sequences.hasUnfinishedOnWire()) {
+            if (sequences.hasUnfinishedOnWire(waiting.getKey())) {
                 continue;
             }
             boolean stateLost = waiting.getValue();
-            inDoubt.addAll(sequences.resequence(current, stateLost));
+            inDoubt.addAll(sequences.resequence(waiting.getKey(), current, stateLost));
             it.remove();
         }
         return inDoubt;
@@ -151,68 +150,46 @@ public final class Idempotence implements ProducerIdentity {
 
     @Override
     public boolean mayDrain(PartitionQueue queue) {
-        if (!queue.orderAllowsDrain()) {
+        if (!queue.orderAllowsDrain() || toResequence.containsKey(queue.topicPartition())) {
             return false;
         }
         ProducerBatch first = queue.peekFirst();
         if (first == null) {
             return false;
         }
-        if (toResequence.containsKey(queue.topicPartition())) {
-            return false;
-        }
-        if (first.hasSequence()) {
-            // A retry keeps its identity and sequence; the order rule above already holds it until it is next.
-            return true;
-        }
-        PartitionSequences sequences = partitions.get(queue.topicPartition());
-        if (sequences == null || !sequences.hasUnfinished()) {
-            return sequences == null || !sequences.isUnresolved();
-        }
-        // The batches on the wire are of an older epoch: a new one at sequence 0 under the new epoch could be
-        // written before them, and the broker would then refuse them.
-        if (!sequences.identity().equals(current) || sequences.isUnresolved()) {
-            return false;
-        }
-        // Until the broker acknowledged one batch of this partition it keeps no sequence for this producer
-        // there and accepts any first sequence: were a second batch in flight, it could be stored while the
-        // first failed (NOT_LEADER_OR_FOLLOWER from a partition just coming online), leaving a gap that
-        // every retry of the first then hits as OUT_OF_ORDER_SEQUENCE_NUMBER until delivery.timeout.ms.
-        return sequences.hasAcknowledged();
+        // A retry keeps its identity and sequence; the order rule above already holds it until it is next.
+        return first.hasSequence() || sequences.mayAssign(queue.topicPartition(), current);
     }
 
     @Override
     public void stamp(ProducerBatch batch, RecordBatchFormat format) {
-        if (!batch.hasSequence()) {
-            PartitionSequences sequences = partitions.computeIfAbsent(batch.topicPartition(),
-                    tp -> new PartitionSequences());
-            if (!sequences.identity().equals(current)) {
-                // mayDrain let a new batch through, so nothing of the partition is unfinished under its old epoch.
-                sequences.restart(current);
-            }
-            sequences.assign(batch);
-        }
-        format.stampProducerIdentity(batch.closedBuffer(), batch.producerId(), batch.producerEpoch(),
-                batch.baseSequence(), false);
+        sequences.stamp(batch, current, format, false);
     }
 
     @Override
     public void onAcknowledged(ProducerBatch batch) {
-        PartitionSequences sequences = partitions.get(batch.topicPartition());
-        if (sequences != null && batch.hasSequence()) {
-            sequences.acknowledged(batch);
-            maybeResolve(batch.topicPartition(), sequences);
+        if (sequences.acknowledged(batch)) {
+            needNewEpoch(batch.topicPartition());
         }
     }
 
     @Override
     public BatchErrorAction onError(ProducerBatch batch, short errorCode) {
-        PartitionSequences sequences = partitions.get(batch.topicPartition());
         switch (errorCode) {
             case KafkaError.DUPLICATE_SEQUENCE_NUMBER:
                 return BatchErrorAction.TREAT_AS_SUCCESS;
             case KafkaError.OUT_OF_ORDER_SEQUENCE_NUMBER:
-                return onOutOfOrder(batch, sequences);
+                switch (sequences.outOfOrder(batch)) {
+                    case WRITTEN_ALREADY:
+                        // Its answer was lost, and it is too old for the broker to recognise it as a duplicate.
+                        return BatchErrorAction.TREAT_AS_SUCCESS;
+                    case GAP:
+                        // The broker lost what it had acknowledged: only a new epoch, from sequence 0, goes on.
+                        requestResequence(batch.topicPartition(), true);
+                        return BatchErrorAction.RETRY;
+                    default:
+                        return BatchErrorAction.RETRY;
+                }
             case KafkaError.UNKNOWN_PRODUCER_ID:
             case KafkaError.INVALID_PRODUCER_EPOCH:
                 // The broker has no (or another) state for this producer here. A batch moved to a new epoch already
@@ -226,58 +203,21 @@ public final class Idempotence implements ProducerIdentity {
         }
     }
 
-    private BatchErrorAction onOutOfOrder(ProducerBatch batch, PartitionSequences sequences) {
-        if (sequences == null) {
-            return BatchErrorAction.RETRY;
-        }
-        if (sequences.isAcknowledgedAlready(batch)) {
-            // The broker took a later sequence of this partition, which it only does in order: this batch is in
-            // the log already (its answer was lost), too old for the broker to still recognise it as a duplicate.
-            return BatchErrorAction.TREAT_AS_SUCCESS;
-        }
-        boolean unresolved = sequences.isUnresolved();
-        if (!unresolved && (batch.isResequenced() || !sequences.isNextExpected(batch))) {
-            // Refused only because an earlier batch is missing: retrying in order fills the gap.
-            return BatchErrorAction.RETRY;
-        }
-        if (!unresolved || batch.baseSequence() == sequences.unresolvedNextSequence()) {
-            // The next expected sequence itself is refused: the broker's sequence is not where ours is (it lost
-            // what it had acknowledged). Only a new epoch, starting at 0, gets the partition going again.
-            requestResequence(batch.topicPartition(), true);
-        }
-        return BatchErrorAction.RETRY;
-    }
-
     @Override
     public void onFailed(ProducerBatch batch) {
-        PartitionSequences sequences = partitions.get(batch.topicPartition());
-        if (sequences == null || !batch.hasSequence() || !sequences.failed(batch)) {
-            return;
+        if (sequences.failed(batch)) {
+            needNewEpoch(batch.topicPartition());
         }
-        if (batch.isPossiblyWritten()) {
-            sequences.markUnresolved(batch);
-        } else {
-            // The broker never stored it: the partition's later batches would meet a gap at its sequence (and, as
-            // it takes sequences only in order, none of them can be in the log either).
-            requestResequence(batch.topicPartition(), false);
-        }
-        maybeResolve(batch.topicPartition(), sequences);
     }
 
-    private void maybeResolve(TopicPartition tp, PartitionSequences sequences) {
-        if (!sequences.isUnresolved() || sequences.hasUnfinished()) {
-            return;
-        }
-        if (!sequences.resolve()) {
-            LOG.debug("{}: a failed batch may or may not be in the log ({}); its next batch starts a new epoch", tp,
-                    sequences);
-            requestResequence(tp, false);
-        }
+    private void needNewEpoch(TopicPartition tp) {
+        LOG.debug("{}: its sequences cannot go on under {}; its next batch starts a new epoch", tp, current);
+        requestResequence(tp, false);
     }
 
     @Override
     public String toString() {
-        return "Idempotence(" + current + ", partitions " + partitions + ", toResequence " + toResequence + ")";
+        return "Idempotence(" + current + ", partitions " + sequences + ", toResequence " + toResequence + ")";
     }
 
     public long producerId() {

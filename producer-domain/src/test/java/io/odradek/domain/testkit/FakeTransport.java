@@ -265,6 +265,12 @@ public final class FakeTransport implements TransportFactory, Transport {
         long targetNs = clock.nanoTime() + duration.toNanos();
         runUntilIdle();
         while (true) {
+            if (closed) {
+                // Closed (perhaps by another thread, mid-advance): nothing is delivered or polled any more, so the
+                // deadlines left behind would never move; time just passes.
+                clock.advanceTo(Math.max(targetNs, clock.nanoTime()));
+                return;
+            }
             long nextNs = Math.min(targetNs, nextPollNs);
             Event event = events.peek();
             if (event != null) {
