@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -51,6 +52,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final Builder settings;
     private final String classpath;
     private final List<KafkaNode> nodes = new ArrayList<>();
+    private final List<ClientListener> clientListeners = new ArrayList<>();
     private String clusterId;
     private Admin admin;
     private Thread shutdownHook;
@@ -81,7 +83,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             for (KafkaNode node : nodes) {
                 node.start(classpath);
             }
-            admin = Admin.create(adminProperties());
+            admin = Admin.create(adminProperties(nodes.stream()
+                    .map(node -> node.address().bootstrapServer()).collect(Collectors.joining(","))));
             awaitRegistered(nodes);
             return this;
         } catch (RuntimeException e) {
@@ -100,6 +103,24 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     /** {@code host:port} of the node at {@code index} (0-based), running or not. */
     public synchronized String bootstrapServer(int index) {
         return node(index).address().bootstrapServer();
+    }
+
+    /**
+     * The port the node at {@code index} binds its client listener on, where a proxy in front of it forwards to;
+     * only for a cluster built with {@link Builder#clientListeners(List)}.
+     */
+    public synchronized int clientListenerPort(int index) {
+        node(index);
+        if (clientListeners.isEmpty()) {
+            throw new IllegalStateException("this cluster has no client listeners of their own;"
+                    + " clients use bootstrapServers()");
+        }
+        return clientListeners.get(index).port();
+    }
+
+    /** Whether the node at {@code index} is running (started and neither stopped nor killed since). */
+    public synchronized boolean isRunning(int index) {
+        return node(index).isRunning();
     }
 
     /** Kafka's node id of the node at {@code index} (0-based); node ids start at 1. */
@@ -147,11 +168,30 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         node.awaitStop(System.nanoTime() + STOP_GRACE.toNanos());
     }
 
-    /** Restarts a node stopped by {@link #stopBroker(int)} on the same ports and waits until it is registered. */
+    /**
+     * Kills the node at {@code index} (0-based) with SIGKILL: no controlled shutdown, so its partitions stay
+     * led by it until the controller notices. Its data stays for {@link #startBroker(int)}.
+     */
+    public synchronized void killBroker(int index) {
+        node(index).kill();
+    }
+
+    /**
+     * Restarts a node stopped or killed earlier on the same ports and data, and waits until it serves clients.
+     */
     public synchronized void startBroker(int index) {
-        KafkaNode node = node(index);
-        node.start(classpath);
-        awaitRegistered(List.of(node));
+        startBrokers(List.of(index));
+    }
+
+    /**
+     * Restarts several stopped or killed nodes at once and waits until every one serves clients. Start the
+     * nodes of a cluster that is entirely down together: a node alone is no controller quorum and never
+     * becomes ready.
+     */
+    public synchronized void startBrokers(List<Integer> indexes) {
+        List<KafkaNode> starting = indexes.stream().map(this::node).toList();
+        starting.forEach(node -> node.start(classpath));
+        starting.forEach(this::awaitServing);
     }
 
     /** The last lines of every node's log, for diagnosing a failed test. */
@@ -190,19 +230,28 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private void createNodes() {
         int count = settings.brokers;
-        List<Integer> ports = FreePorts.allocate(2 * count);
+        boolean ownClientListeners = !settings.advertisedClientAddresses.isEmpty();
+        int portsPerNode = ownClientListeners ? 3 : 2;
+        List<Integer> ports = FreePorts.allocate(portsPerNode * count);
         if (settings.firstBrokerPort > 0) {
             ports.set(0, settings.firstBrokerPort);
         }
         List<NodeAddress> addresses = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            addresses.add(new NodeAddress(i + 1, ports.get(2 * i), ports.get(2 * i + 1)));
+            addresses.add(new NodeAddress(i + 1, ports.get(portsPerNode * i), ports.get(portsPerNode * i + 1)));
+            if (ownClientListeners) {
+                clientListeners.add(new ClientListener(ports.get(portsPerNode * i + 2),
+                        settings.advertisedClientAddresses.get(i)));
+            }
         }
-        for (NodeAddress address : addresses) {
+        for (int i = 0; i < count; i++) {
+            NodeAddress address = addresses.get(i);
             KafkaNode node = new KafkaNode(address, settings.dataDir.resolve("node-" + address.nodeId()),
                     settings.jvmOptions);
+            Optional<ClientListener> clientListener = ownClientListeners
+                    ? Optional.of(clientListeners.get(i)) : Optional.empty();
             Properties props = ServerProperties.forNode(address, addresses, node.logDir().toString(),
-                    settings.numPartitions, settings.autoCreateTopics, settings.serverProperties);
+                    settings.numPartitions, settings.autoCreateTopics, clientListener, settings.serverProperties);
             node.writeConfig(props);
             nodes.add(node);
         }
@@ -235,6 +284,26 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                     .nodes().get(3, TimeUnit.SECONDS).stream().map(Node::id).collect(Collectors.toSet());
             return registered.containsAll(expectedIds);
         });
+    }
+
+    /**
+     * Waits until {@code node} answers a client itself. Being listed by the cluster proves nothing after a
+     * SIGKILL: the controller keeps listing the dead process until its session times out. A node answers
+     * requests only once it has caught up with the cluster's metadata and is unfenced, and an admin client
+     * bootstrapped to that node alone learns anything only from that node.
+     */
+    private void awaitServing(KafkaNode node) {
+        int nodeId = node.address().nodeId();
+        try (Admin direct = Admin.create(adminProperties(node.address().bootstrapServer()))) {
+            awaitCondition("node " + nodeId + " serving on " + node.address().bootstrapServer(), () -> {
+                if (node.hasExited()) {
+                    throw new IllegalStateException("Kafka node " + nodeId + " " + node.exitDescription() + "\n"
+                            + node.logTail(LOG_TAIL_LINES));
+                }
+                return direct.describeCluster(new DescribeClusterOptions().timeoutMs(2_000)).nodes()
+                        .get(3, TimeUnit.SECONDS).stream().anyMatch(listed -> listed.id() == nodeId);
+            });
+        }
     }
 
     /**
@@ -278,10 +347,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
-    private Properties adminProperties() {
+    private static Properties adminProperties(String bootstrapServers) {
         Properties props = new Properties();
-        props.setProperty(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, nodes.stream()
-                .map(node -> node.address().bootstrapServer()).collect(Collectors.joining(",")));
+        props.setProperty(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.setProperty(AdminClientConfig.CLIENT_ID_CONFIG, "odradek-embedded-broker-admin");
         props.setProperty(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
         props.setProperty(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");
@@ -316,6 +384,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         private Duration startupTimeout = Duration.ofSeconds(60);
         private String classpath;
         private List<String> jvmOptions = List.of("-Xmx768m", "-XX:+UseG1GC");
+        private List<String> advertisedClientAddresses = List.of();
 
         private Builder() {
         }
@@ -359,6 +428,18 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Gives clients a listener of their own on every node, advertised at the given {@code host:port} (one
+         * per node, in node order), typically a proxy that forwards to
+         * {@link EmbeddedKafkaBroker#clientListenerPort(int)}. Brokers keep replicating over the listener
+         * {@link EmbeddedKafkaBroker#bootstrapServers()} names, which clients may use too. Default: none, one
+         * listener for clients and brokers alike.
+         */
+        public Builder clientListeners(List<String> advertisedAddresses) {
+            this.advertisedClientAddresses = List.copyOf(advertisedAddresses);
+            return this;
+        }
+
         /** An extra {@code server.properties} entry for every node; overrides the defaults. */
         public Builder serverProperty(String name, String value) {
             serverProperties.put(name, value);
@@ -386,6 +467,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         public EmbeddedKafkaBroker build() {
             if (dataDir == null) {
                 throw new IllegalStateException("dataDir is required");
+            }
+            if (!advertisedClientAddresses.isEmpty() && advertisedClientAddresses.size() != brokers) {
+                throw new IllegalStateException("clientListeners needs one address per broker: "
+                        + advertisedClientAddresses.size() + " for " + brokers + " brokers");
             }
             return new EmbeddedKafkaBroker(this);
         }
