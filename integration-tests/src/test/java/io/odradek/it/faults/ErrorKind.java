@@ -2,19 +2,21 @@ package io.odradek.it.faults;
 
 /**
  * A kind of failure, for counting failed records by cause: the exception's class and the first line of its
- * message with every number replaced by {@code #} (messages name partitions, counts and milliseconds).
+ * message with the topic's name replaced by {@code <topic>} and every number by {@code #} (messages name
+ * partitions, counts and milliseconds), so that kinds compare across producers and runs.
  *
  * @param className the exception's fully qualified class name
  * @param message   its message's first line, numbers masked
  */
 record ErrorKind(String className, String message) {
 
-    private static final int MAX_MESSAGE = 140;
+    private static final int MAX_MESSAGE = 160;
 
-    static ErrorKind of(Throwable error) {
+    static ErrorKind of(Throwable error, String topic) {
         String text = error.getMessage() == null ? "" : error.getMessage();
         int newline = text.indexOf('\n');
-        String firstLine = (newline < 0 ? text : text.substring(0, newline)).replaceAll("\\d+", "#");
+        String firstLine = (newline < 0 ? text : text.substring(0, newline)).replace(topic, "<topic>")
+                .replaceAll("\\d+", "#");
         return new ErrorKind(error.getClass().getName(),
                 firstLine.length() > MAX_MESSAGE ? firstLine.substring(0, MAX_MESSAGE) + "..." : firstLine);
     }

@@ -60,6 +60,7 @@ public final class FaultCluster implements AutoCloseable {
     private final List<TcpProxy> proxies;
     private final EmbeddedKafkaBroker broker;
     private final Admin admin;
+    private final long startedAtNanos = System.nanoTime();
 
     private FaultCluster(List<TcpProxy> proxies, EmbeddedKafkaBroker broker) {
         this.proxies = proxies;
@@ -82,6 +83,10 @@ public final class FaultCluster implements AutoCloseable {
                     .autoCreateTopics(false)
                     .clientListeners(proxies.stream().map(TcpProxy::address).toList())
                     .startupTimeout(STARTUP)
+                    // Three brokers share two cores with the producers under test, and every restart is a cold
+                    // JVM: C1 alone and one GC thread start a broker in about half the CPU time, and the
+                    // scenarios' load (a few thousand records/s per producer) needs no more.
+                    .jvmOptions(List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"))
                     // Leadership moves only when a scenario moves it: a periodic rebalance in the middle of
                     // another scenario would be a second, unplanned fault.
                     .serverProperty("auto.leader.rebalance.enable", "false")
@@ -144,31 +149,29 @@ public final class FaultCluster implements AutoCloseable {
 
     /** Kills node {@code node} with SIGKILL: no controlled shutdown, its leaderships stay until the controller notices. */
     public void kill(int node) {
-        broker.killBroker(node);
+        step("kill node " + node, () -> broker.killBroker(node));
     }
 
     /** Stops node {@code node} cleanly: a controlled shutdown hands its leaderships over first. */
     public void stop(int node) {
-        broker.stopBroker(node);
+        step("stop node " + node, () -> broker.stopBroker(node));
     }
 
     /** Restarts a stopped or killed node on the same ports and data; returns once it serves clients. */
     public void start(int node) {
-        broker.startBroker(node);
+        step("start node " + node, () -> broker.startBroker(node));
     }
 
     /** Kills every node at once: the whole cluster is gone. */
     public void killAll() {
-        for (int node = 0; node < NODES; node++) {
-            broker.killBroker(node);
-        }
+        step("kill every node", () -> IntStream.range(0, NODES).forEach(broker::killBroker));
     }
 
     /** Starts every node that is not running, together (a node alone is no quorum), and waits until all serve. */
     public void startAll() {
         List<Integer> down = IntStream.range(0, NODES).filter(node -> !broker.isRunning(node)).boxed().toList();
         if (!down.isEmpty()) {
-            broker.startBrokers(down);
+            step("start nodes " + down, () -> broker.startBrokers(down));
         }
     }
 
@@ -178,12 +181,12 @@ public final class FaultCluster implements AutoCloseable {
 
     /** Cuts the producers' connections to node {@code node}; replication and the harness keep theirs. */
     public void cut(int node, TcpProxy.Cut how) {
-        proxies.get(node).cut(how);
+        step("cut node " + node + " (" + how + ")", () -> proxies.get(node).cut(how));
     }
 
     /** Makes node {@code node} answer the producers {@code latency} late. */
     public void delay(int node, Duration latency) {
-        proxies.get(node).delay(latency);
+        step("delay node " + node + " by " + latency, () -> proxies.get(node).delay(latency));
     }
 
     /** Ends any cut or delay of node {@code node}'s connections. */
@@ -208,13 +211,12 @@ public final class FaultCluster implements AutoCloseable {
                         Optional.of(new NewPartitionReassignment(nodeIds(replicas.get(p)))));
             }
         }
-        get(admin.alterPartitionReassignments(reassignments).all(), "reorder replicas of " + topics);
-        Await.until("replicas of " + topics + " reordered", STARTUP, () ->
-                get(admin.listPartitionReassignments(reassignments.keySet()).reassignments(), "list reassignments")
-                        .isEmpty()
-                        && describe(topics).values().stream().allMatch(description ->
-                        IntStream.range(0, replicas.size()).allMatch(p -> description.partitions().get(p).replicas()
-                                .stream().map(Node::id).toList().equals(nodeIds(replicas.get(p))))));
+        step("reorder replicas", () -> {
+            get(admin.alterPartitionReassignments(reassignments).all(), "reorder replicas of " + topics);
+            Await.until("replicas of " + topics + " reordered", STARTUP, () -> get(admin
+                    .listPartitionReassignments(reassignments.keySet()).reassignments(), "list reassignments").isEmpty()
+                    && hasReplicas(topics, replicas));
+        });
     }
 
     /** Asks the controller to move every partition of the topics to its preferred leader. */
@@ -223,6 +225,7 @@ public final class FaultCluster implements AutoCloseable {
                 .flatMap(description -> description.partitions().stream()
                         .map(info -> new TopicPartition(description.name(), info.partition())))
                 .collect(Collectors.toSet());
+        note("elect preferred leaders");
         Map<TopicPartition, Optional<Throwable>> results =
                 get(admin.electLeaders(ElectionType.PREFERRED, partitions).partitions(), "elect preferred leaders");
         results.forEach((partition, error) -> error
@@ -241,22 +244,19 @@ public final class FaultCluster implements AutoCloseable {
             increases.put(topic, NewPartitions.increaseTo(total,
                     newPartitionReplicas.stream().map(FaultCluster::nodeIds).toList()));
         }
-        get(admin.createPartitions(increases).all(), "add partitions to " + topics);
-        Await.until("added partitions of " + topics + " led, in sync and serving", STARTUP, () ->
-                describe(topics).values().stream().allMatch(description -> {
-                    List<TopicPartitionInfo> partitions = description.partitions();
-                    int oldCount = before.get(description.name()).partitions().size();
-                    return partitions.size() == oldCount + newPartitionReplicas.size() && partitions
-                            .subList(oldCount, partitions.size()).stream().allMatch(FaultCluster::ledByPreferredInFullSync);
-                }) && serving(topics));
+        step("add " + newPartitionReplicas.size() + " partitions", () -> {
+            get(admin.createPartitions(increases).all(), "add partitions to " + topics);
+            Await.until("added partitions of " + topics + " led, in sync and serving", STARTUP,
+                    () -> addedPartitionsReady(before, newPartitionReplicas.size()) && serving(topics));
+        });
     }
 
     /** Waits until every partition of the topics has a leader and all its replicas in sync. */
     public void awaitFullIsr(Collection<String> topics) {
-        Await.until("every replica of " + topics + " in sync", CATCH_UP, () ->
+        step("await full ISR", () -> Await.until("every replica of " + topics + " in sync", CATCH_UP, () ->
                 describe(topics).values().stream().flatMap(description -> description.partitions().stream())
                         .allMatch(info -> info.leader() != null && !info.leader().isEmpty()
-                                && info.isr().size() == info.replicas().size()));
+                                && info.isr().size() == info.replicas().size())));
     }
 
     /** Ends every cut and delay and starts every node that is down: the state each scenario starts from. */
@@ -286,6 +286,33 @@ public final class FaultCluster implements AutoCloseable {
         admin.close(Duration.ofSeconds(5));
         broker.close();
         proxies.forEach(TcpProxy::close);
+    }
+
+    private boolean hasReplicas(Collection<String> topics, List<List<Integer>> replicas) {
+        return describe(topics).values().stream().allMatch(description -> IntStream.range(0, replicas.size())
+                .allMatch(p -> description.partitions().get(p).replicas().stream().map(Node::id).toList()
+                        .equals(nodeIds(replicas.get(p)))));
+    }
+
+    private boolean addedPartitionsReady(Map<String, TopicDescription> before, int added) {
+        return describe(before.keySet()).values().stream().allMatch(description -> {
+            List<TopicPartitionInfo> partitions = description.partitions();
+            int oldCount = before.get(description.name()).partitions().size();
+            return partitions.size() == oldCount + added && partitions.subList(oldCount, partitions.size()).stream()
+                    .allMatch(FaultCluster::ledByPreferredInFullSync);
+        });
+    }
+
+    /** Runs a fault or a wait, noting on stdout when it began and how long it took: the scenario's timeline. */
+    private void step(String what, Runnable action) {
+        long beganNanos = System.nanoTime();
+        note(what);
+        action.run();
+        note(what + ": done in " + String.format("%.1f s", (System.nanoTime() - beganNanos) / 1e9));
+    }
+
+    private void note(String what) {
+        System.out.printf("[fault-cluster +%.1f s] %s%n", (System.nanoTime() - startedAtNanos) / 1e9, what);
     }
 
     private Map<String, TopicDescription> describe(Collection<String> topics) {

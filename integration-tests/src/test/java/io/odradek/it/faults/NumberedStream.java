@@ -30,7 +30,7 @@ final class NumberedStream {
         for (int k = 0; k < keys.length; k++) {
             keys[k] = ("key-" + k).getBytes(StandardCharsets.UTF_8);
         }
-        this.outcomes = new StreamOutcomes(workload.maxRecords());
+        this.outcomes = new StreamOutcomes(topic, workload.maxRecords());
         this.thread = new Thread(this::sendAll, "numbered-stream-" + topic);
         this.thread.setDaemon(true);
     }
@@ -91,19 +91,20 @@ final class NumberedStream {
             long startNanos = System.nanoTime();
             long intervalNanos = workload.flatOut() ? 0 : TimeUnit.SECONDS.toNanos(1) / workload.recordsPerSecond();
             for (int seq = 0; seq < workload.maxRecords() && !stopRequested; seq++) {
-                awaitScheduledTime(startNanos + seq * intervalNanos);
-                send(seq);
+                long dueNanos = workload.flatOut() ? System.nanoTime() : startNanos + seq * intervalNanos;
+                awaitScheduledTime(dueNanos);
+                send(seq, dueNanos);
             }
         } catch (Throwable t) {
             crash = t;
         }
     }
 
-    private void send(int seq) {
-        outcomes.sending(seq, System.nanoTime());
+    private void send(int seq, long dueNanos) {
+        outcomes.sending(seq, dueNanos, System.nanoTime());
         byte[] key = keys.length == 0 ? null : keys[seq % keys.length];
         producer.send(topic, key, value(seq), (partition, offset, error) -> outcomes.completed(seq, partition, offset, error));
-        outcomes.sent(seq);
+        outcomes.sent(seq, System.nanoTime());
     }
 
     private byte[] value(int seq) {

@@ -21,7 +21,7 @@ import java.util.Map;
 final class ReliabilityReport {
 
     static final String HEADER = "| scenario | workload | producer | settings | sent | acknowledged | failed"
-            + " | read back | lost | duplicated | reordered | failed, in log anyway | no outcome | failures |\n"
+            + " | read back | lost | duplicated | reordered | failed, in log anyway | no outcome | failures and notes |\n"
             + "|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|";
 
     private final Path file;
@@ -74,7 +74,13 @@ final class ReliabilityReport {
                 number(log.failedButPresent()), number(delivery.noOutcome()), failuresAndAnomalies(report)) + " |";
     }
 
-    /** Failures by kind, most frequent first, then whatever else is wrong that has no column of its own. */
+    /** A send() that held the caller this long is worth a note: the producer pushed back instead of buffering. */
+    private static final long NOTABLE_SEND_MS = 1_000;
+
+    /**
+     * Failures by kind, most frequent first, then whatever else is wrong or notable that has no column of
+     * its own.
+     */
     private static String failuresAndAnomalies(StreamReport report) {
         List<String> parts = new ArrayList<>();
         report.delivery().failures().entrySet().stream()
@@ -89,6 +95,12 @@ final class ReliabilityReport {
         }
         if (report.delivery().completedTwice() > 0) {
             parts.add(report.delivery().completedTwice() + " completions of records already completed");
+        }
+        if (report.delivery().acknowledgedLate() > 0) {
+            parts.add(report.delivery().acknowledgedLate() + " acknowledged more than delivery.timeout.ms after due");
+        }
+        if (report.delivery().longestSendMs() >= NOTABLE_SEND_MS) {
+            parts.add(String.format("send() blocked up to %.1f s", report.delivery().longestSendMs() / 1000.0));
         }
         String text = parts.isEmpty() ? "-" : String.join("; ", parts);
         return text.replace("|", "\\|").replace('\n', ' ');

@@ -8,8 +8,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * What became of every record of one {@link NumberedStream}, indexed by its sequence number: when it was
- * sent, and whether it was acknowledged (where) or failed (why). The sending thread and the producer's
+ * What became of every record of one {@link NumberedStream}, indexed by its sequence number: when it was due
+ * and sent, and whether it was acknowledged (where, when) or failed (why). The sending thread and the producer's
  * callback thread write it; it is read once every record sent has its outcome ({@link #awaitAll}), which the
  * atomic counter of completions orders after the writes.
  */
@@ -19,31 +19,43 @@ final class StreamOutcomes {
     private static final byte ACKNOWLEDGED = 1;
     private static final byte FAILED = 2;
 
+    private final String topic;
     private final byte[] state;
     private final int[] partition;
     private final long[] offset;
+    private final long[] dueAtNanos;
     private final long[] sentAtNanos;
+    private final long[] completedAtNanos;
     private final ErrorKind[] failure;
     private final Map<ErrorKind, String> exampleMessages = new ConcurrentHashMap<>();
     private final AtomicInteger completed = new AtomicInteger();
     private final AtomicInteger completedTwice = new AtomicInteger();
     private volatile int sent;
+    private volatile long longestSendNanos;
 
-    StreamOutcomes(int capacity) {
+    StreamOutcomes(String topic, int capacity) {
+        this.topic = topic;
         state = new byte[capacity];
         partition = new int[capacity];
         offset = new long[capacity];
+        dueAtNanos = new long[capacity];
         sentAtNanos = new long[capacity];
+        completedAtNanos = new long[capacity];
         failure = new ErrorKind[capacity];
     }
 
-    /** Called by the sending thread just before it hands record {@code seq} to the producer. */
-    void sending(int seq, long nowNanos) {
+    /**
+     * Called by the sending thread just before it hands record {@code seq} to the producer; {@code dueNanos} is
+     * when the stream's schedule wanted it sent, earlier than now if a blocking send() held the stream back.
+     */
+    void sending(int seq, long dueNanos, long nowNanos) {
+        dueAtNanos[seq] = dueNanos;
         sentAtNanos[seq] = nowNanos;
     }
 
     /** Called by the sending thread once the producer took record {@code seq} (or threw). */
-    void sent(int seq) {
+    void sent(int seq, long nowNanos) {
+        longestSendNanos = Math.max(longestSendNanos, nowNanos - sentAtNanos[seq]);
         sent = seq + 1;
     }
 
@@ -53,12 +65,13 @@ final class StreamOutcomes {
             completedTwice.incrementAndGet();
             return;
         }
+        completedAtNanos[seq] = System.nanoTime();
         this.partition[seq] = partition;
         this.offset[seq] = offset;
         if (error == null) {
             state[seq] = ACKNOWLEDGED;
         } else {
-            ErrorKind kind = ErrorKind.of(error);
+            ErrorKind kind = ErrorKind.of(error, topic);
             failure[seq] = kind;
             exampleMessages.putIfAbsent(kind, ErrorKind.fullMessage(error));
             state[seq] = FAILED;
@@ -109,6 +122,19 @@ final class StreamOutcomes {
 
     long sentAtNanos(int seq) {
         return sentAtNanos[seq];
+    }
+
+    /**
+     * How long record {@code seq} took from the moment it was due to its outcome: what the application waited,
+     * whether the producer kept the record in its buffer or kept the application's thread in send().
+     */
+    long latencyFromDueNanos(int seq) {
+        return completedAtNanos[seq] - dueAtNanos[seq];
+    }
+
+    /** The longest the producer's send() held the sending thread: back-pressure, or a block on metadata. */
+    long longestSendNanos() {
+        return longestSendNanos;
     }
 
     /** Why record {@code seq} failed; null unless {@link #isFailed}. */

@@ -1,5 +1,6 @@
 package io.odradek.it.faults;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +20,12 @@ final class StreamVerifier {
     private StreamVerifier() {
     }
 
-    /** {@code log} must hold every record of the topic, in offset order within each partition. */
+    /**
+     * {@code log} must hold every record of the topic, in offset order within each partition;
+     * {@code deliveryTimeout} is the producer's delivery.timeout.ms.
+     */
     static StreamReport verify(String scenario, Contestant contestant, NumberedStream stream, int noOutcome,
-                               List<ConsumerRecord<byte[], byte[]>> log) {
+                               Duration deliveryTimeout, List<ConsumerRecord<byte[], byte[]>> log) {
         StreamOutcomes outcomes = stream.outcomes();
         int sent = outcomes.sent();
         int[] copies = new int[sent];
@@ -55,6 +59,7 @@ final class StreamVerifier {
         }
 
         int acknowledged = 0;
+        int acknowledgedLate = 0;
         int failed = 0;
         int lost = 0;
         int misplaced = 0;
@@ -63,6 +68,9 @@ final class StreamVerifier {
         for (int seq = 0; seq < sent; seq++) {
             if (outcomes.isAcknowledged(seq)) {
                 acknowledged++;
+                if (outcomes.latencyFromDueNanos(seq) > deliveryTimeout.toNanos()) {
+                    acknowledgedLate++;
+                }
                 if (copies[seq] == 0) {
                     lost++;
                 } else if (!foundWhereAcknowledged[seq]) {
@@ -78,6 +86,7 @@ final class StreamVerifier {
         }
         return new StreamReport(scenario, stream.workload().describe(), contestant,
                 new StreamReport.Delivery(sent, acknowledged, failed, noOutcome, outcomes.completedTwice(),
+                        acknowledgedLate, Duration.ofNanos(outcomes.longestSendNanos()).toMillis(),
                         Map.copyOf(failures), outcomes.exampleMessages()),
                 new StreamReport.LogCheck(log.size(), lost, duplicated, reordered, misplaced, failedButPresent,
                         strangers, Set.copyOf(partitionsWritten)),

@@ -21,6 +21,7 @@ import io.odradek.it.faults.Contestant.Settings;
  */
 class StreamVerifierTest {
 
+    private static final String TOPIC = "verified-topic";
     private static final int RECORDS = 10;
     private static final Contestant CONTESTANT = new Contestant(Producer.KAFKA, Settings.DEFAULTS);
 
@@ -89,14 +90,25 @@ class StreamVerifierTest {
         assertThat(report.log().failedButPresent()).isEqualTo(1);
         assertThat(report.log().lost()).isZero();
         assertThat(report.delivery().failures())
-                .isEqualTo(Map.of(new ErrorKind("java.lang.IllegalStateException", "expired after # ms"), 2));
-        assertThat(ReliabilityReport.row(report)).endsWith("| 2 x IllegalStateException: expired after # ms |");
+                .isEqualTo(Map.of(new ErrorKind("java.lang.IllegalStateException", "expired after # ms in <topic>-#"), 2));
+        assertThat(ReliabilityReport.row(report)).endsWith("| 2 x IllegalStateException: expired after # ms in <topic>-# |");
+    }
+
+    @Test
+    void aRecordAcknowledgedMoreThanTheDeliveryTimeoutAfterItWasDueIsLate() {
+        NumberedStream stream = sendThroughFake(List.of(3));
+
+        StreamReport report = StreamVerifier.verify("late", CONTESTANT, stream, 0, Duration.ZERO,
+                logOf(0, 1, 2, 4, 5, 6, 7, 8, 9));
+
+        assertThat(report.delivery().acknowledgedLate()).isEqualTo(9);
+        assertThat(report.missedDeadline()).as("late or failed").isEqualTo(10);
     }
 
     @Test
     void recordsTheStreamNeverSentAreStrangers() {
         List<ConsumerRecord<byte[], byte[]>> log = new ArrayList<>(logOf(0, 1, 2, 3, 4, 5, 6, 7, 8, 9));
-        log.add(new ConsumerRecord<>("t", 1, 99, null, new byte[] {1, 2}));
+        log.add(new ConsumerRecord<>(TOPIC, 1, 99, null, new byte[] {1, 2}));
         log.add(record(1, 100, 12345));
 
         StreamReport report = verify(sendThroughFake(List.of()), log);
@@ -111,7 +123,8 @@ class StreamVerifierTest {
             public void send(String topic, byte[] key, byte[] value, Completion completion) {
                 int seq = (int) NumberedStream.sequenceOf(value);
                 if (failing.contains(seq)) {
-                    completion.completed(seq % 2, -1, new IllegalStateException("expired after " + (1000 + seq) + " ms"));
+                    completion.completed(seq % 2, -1, new IllegalStateException(
+                            "expired after " + (1000 + seq) + " ms in " + TOPIC + "-" + (seq % 2)));
                 } else {
                     completion.completed(seq % 2, seq / 2, null);
                 }
@@ -121,14 +134,14 @@ class StreamVerifierTest {
             public void close(Duration timeout) {
             }
         };
-        NumberedStream stream = new NumberedStream(fake, "t", Workload.flatOut(RECORDS));
+        NumberedStream stream = new NumberedStream(fake, TOPIC, Workload.flatOut(RECORDS));
         stream.start();
         stream.awaitSendingEnded(Duration.ofSeconds(10));
         return stream;
     }
 
     private static StreamReport verify(NumberedStream stream, List<ConsumerRecord<byte[], byte[]>> log) {
-        return StreamVerifier.verify("clean", CONTESTANT, stream, 0, log);
+        return StreamVerifier.verify("clean", CONTESTANT, stream, 0, Duration.ofMinutes(2), log);
     }
 
     /** The records at the partition and offset the fake acknowledges them at, in the order given per partition. */
@@ -141,6 +154,6 @@ class StreamVerifierTest {
     }
 
     private static ConsumerRecord<byte[], byte[]> record(int partition, long offset, long seq) {
-        return new ConsumerRecord<>("t", partition, offset, null, ByteBuffer.allocate(100).putLong(0, seq).array());
+        return new ConsumerRecord<>(TOPIC, partition, offset, null, ByteBuffer.allocate(100).putLong(0, seq).array());
     }
 }
