@@ -8,18 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.Uuid;
 
@@ -46,20 +40,21 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private static final Duration FORMAT_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STOP_GRACE = Duration.ofSeconds(15);
-    private static final Duration POLL_INTERVAL = Duration.ofMillis(200);
-    private static final int LOG_TAIL_LINES = 40;
+    static final int LOG_TAIL_LINES = 40;
 
     private final Builder settings;
     private final String classpath;
     private final List<KafkaNode> nodes = new ArrayList<>();
     private final List<ClientListener> clientListeners = new ArrayList<>();
     private String clusterId;
+    private final NodeReadiness readiness;
     private Admin admin;
     private Thread shutdownHook;
 
     private EmbeddedKafkaBroker(Builder settings) {
         this.settings = settings;
         this.classpath = settings.classpath != null ? settings.classpath : ChildJvm.currentClasspath();
+        this.readiness = new NodeReadiness(settings.startupTimeout, this::logTails);
     }
 
     public static Builder builder() {
@@ -83,9 +78,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             for (KafkaNode node : nodes) {
                 node.start(classpath);
             }
-            admin = Admin.create(adminProperties(nodes.stream()
+            admin = Admin.create(NodeReadiness.adminProperties(nodes.stream()
                     .map(node -> node.address().bootstrapServer()).collect(Collectors.joining(","))));
-            awaitRegistered(nodes);
+            readiness.awaitRegistered(admin, nodes);
             return this;
         } catch (RuntimeException e) {
             close();
@@ -146,9 +141,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     public synchronized void createTopic(String name, int partitions, short replicationFactor) {
-        call("create topic " + name, () -> admin.createTopics(
+        NodeReadiness.call("create topic " + name, () -> admin.createTopics(
                 List.of(new NewTopic(name, partitions, replicationFactor))).all().get(30, TimeUnit.SECONDS));
-        awaitCondition("leaders for all partitions of " + name, () -> {
+        readiness.awaitCondition("leaders for all partitions of " + name, () -> {
             TopicDescription description = admin.describeTopics(List.of(name)).allTopicNames()
                     .get(5, TimeUnit.SECONDS).get(name);
             return description.partitions().size() == partitions && description.partitions().stream()
@@ -158,7 +153,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     /** True if the cluster knows a topic of that name. */
     public synchronized boolean topicExists(String name) {
-        return call("list topics", () -> admin.listTopics().names().get(10, TimeUnit.SECONDS).contains(name));
+        return NodeReadiness.call("list topics", () -> admin.listTopics().names().get(10, TimeUnit.SECONDS).contains(name));
     }
 
     /** Stops the node at {@code index} (0-based) cleanly; its data stays for {@link #startBroker(int)}. */
@@ -191,7 +186,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     public synchronized void startBrokers(List<Integer> indexes) {
         List<KafkaNode> starting = indexes.stream().map(this::node).toList();
         starting.forEach(node -> node.start(classpath));
-        starting.forEach(this::awaitServing);
+        starting.forEach(readiness::awaitServing);
     }
 
     /** The last lines of every node's log, for diagnosing a failed test. */
@@ -271,106 +266,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         formats.forEach((node, process) -> node.awaitFormat(process, FORMAT_TIMEOUT));
     }
 
-    private void awaitRegistered(List<KafkaNode> expected) {
-        Set<Integer> expectedIds = expected.stream().map(node -> node.address().nodeId()).collect(Collectors.toSet());
-        awaitCondition("nodes " + expectedIds + " registered", () -> {
-            for (KafkaNode node : expected) {
-                if (node.hasExited()) {
-                    throw new IllegalStateException("Kafka node " + node.address().nodeId() + " "
-                            + node.exitDescription() + "\n" + node.logTail(LOG_TAIL_LINES));
-                }
-            }
-            Set<Integer> registered = admin.describeCluster(new DescribeClusterOptions().timeoutMs(2_000))
-                    .nodes().get(3, TimeUnit.SECONDS).stream().map(Node::id).collect(Collectors.toSet());
-            return registered.containsAll(expectedIds);
-        });
-    }
-
-    /**
-     * Waits until {@code node} answers a client itself. Being listed by the cluster proves nothing after a
-     * SIGKILL: the controller keeps listing the dead process until its session times out. A node answers
-     * requests only once it has caught up with the cluster's metadata and is unfenced, and an admin client
-     * bootstrapped to that node alone learns anything only from that node.
-     */
-    private void awaitServing(KafkaNode node) {
-        int nodeId = node.address().nodeId();
-        try (Admin direct = Admin.create(adminProperties(node.address().bootstrapServer()))) {
-            awaitCondition("node " + nodeId + " serving on " + node.address().bootstrapServer(), () -> {
-                if (node.hasExited()) {
-                    throw new IllegalStateException("Kafka node " + nodeId + " " + node.exitDescription() + "\n"
-                            + node.logTail(LOG_TAIL_LINES));
-                }
-                return direct.describeCluster(new DescribeClusterOptions().timeoutMs(2_000)).nodes()
-                        .get(3, TimeUnit.SECONDS).stream().anyMatch(listed -> listed.id() == nodeId);
-            });
-        }
-    }
-
-    /**
-     * Polls {@code condition} until it is true or the startup timeout passes. Kafka's exceptions while
-     * polling (broker not listening yet, request timed out) mean "not yet"; an IllegalStateException thrown
-     * by the condition (a node died) aborts at once.
-     */
-    private void awaitCondition(String what, Check<Boolean> condition) {
-        long deadlineNanos = System.nanoTime() + settings.startupTimeout.toNanos();
-        Exception last = null;
-        while (true) {
-            try {
-                if (call(what, condition)) {
-                    return;
-                }
-            } catch (KafkaCallException e) {
-                last = e;
-            }
-            if (System.nanoTime() - deadlineNanos > 0) {
-                IllegalStateException failure = new IllegalStateException("timed out after "
-                        + settings.startupTimeout.toSeconds() + "s waiting for " + what + "\n" + logTails());
-                if (last != null) {
-                    failure.addSuppressed(last);
-                }
-                throw failure;
-            }
-            sleep(POLL_INTERVAL);
-        }
-    }
-
-    private static <T> T call(String what, Check<T> action) {
-        try {
-            return action.check();
-        } catch (ExecutionException e) {
-            throw new KafkaCallException(what + " failed: " + e.getCause(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new KafkaCallException(what + " timed out", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted: " + what, e);
-        }
-    }
-
-    private static Properties adminProperties(String bootstrapServers) {
-        Properties props = new Properties();
-        props.setProperty(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.setProperty(AdminClientConfig.CLIENT_ID_CONFIG, "odradek-embedded-broker-admin");
-        props.setProperty(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
-        props.setProperty(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");
-        props.setProperty(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "500");
-        return props;
-    }
-
     private KafkaNode node(int index) {
         if (index < 0 || index >= nodes.size()) {
             throw new IndexOutOfBoundsException("no node " + index + " in a cluster of " + nodes.size());
         }
         return nodes.get(index);
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 
     /** Settings of an {@link EmbeddedKafkaBroker}; only {@link #dataDir(Path)} is required. */
@@ -479,11 +379,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         public EmbeddedKafkaBroker start() {
             return build().start();
         }
-    }
-
-    @FunctionalInterface
-    private interface Check<T> {
-        T check() throws ExecutionException, TimeoutException, InterruptedException;
     }
 
     /** An admin call to the cluster failed; the cause is Kafka's exception. */
