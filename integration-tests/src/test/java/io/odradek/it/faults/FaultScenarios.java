@@ -97,7 +97,7 @@ abstract class FaultScenarios {
                     cluster.kill(leader);
                     run.pause(Duration.ofSeconds(4), "the killed leader stays down 4 s");
                     cluster.start(leader);
-                    run.awaitStreamsEnded(Duration.ofMinutes(5));
+                    run.awaitStreamsEnded(Duration.ofMinutes(10));
                 });
 
         assertReliable(result);

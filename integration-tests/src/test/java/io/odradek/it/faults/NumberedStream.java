@@ -101,10 +101,11 @@ final class NumberedStream {
     }
 
     private void send(int seq, long dueNanos) {
-        outcomes.sending(seq, dueNanos, System.nanoTime());
         byte[] key = keys.length == 0 ? null : keys[seq % keys.length];
-        producer.send(topic, key, value(seq), (partition, offset, error) -> outcomes.completed(seq, partition, offset, error));
-        outcomes.sent(seq, System.nanoTime());
+        byte[] value = value(seq);
+        long calledNanos = System.nanoTime();
+        producer.send(topic, key, value, (partition, offset, error) -> outcomes.completed(seq, partition, offset, error));
+        outcomes.sent(seq, dueNanos, calledNanos, System.nanoTime());
     }
 
     private byte[] value(int seq) {

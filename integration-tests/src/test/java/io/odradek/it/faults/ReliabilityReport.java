@@ -96,8 +96,12 @@ final class ReliabilityReport {
         if (report.delivery().completedTwice() > 0) {
             parts.add(report.delivery().completedTwice() + " completions of records already completed");
         }
-        if (report.delivery().acknowledgedLate() > 0) {
-            parts.add(report.delivery().acknowledgedLate() + " acknowledged more than delivery.timeout.ms after due");
+        if (report.delivery().acknowledgedLateAfterSend() > 0) {
+            parts.add(report.delivery().acknowledgedLateAfterSend()
+                    + " acknowledged more than delivery.timeout.ms after send()");
+        }
+        if (report.delivery().acknowledgedLate() > report.delivery().acknowledgedLateAfterSend()) {
+            parts.add(report.delivery().acknowledgedLate() + " more than delivery.timeout.ms after due");
         }
         if (report.delivery().longestSendMs() >= NOTABLE_SEND_MS) {
             parts.add(String.format("send() blocked up to %.1f s", report.delivery().longestSendMs() / 1000.0));

@@ -45,17 +45,13 @@ final class StreamOutcomes {
     }
 
     /**
-     * Called by the sending thread just before it hands record {@code seq} to the producer; {@code dueNanos} is
-     * when the stream's schedule wanted it sent, earlier than now if a blocking send() held the stream back.
+     * Called by the sending thread once send() returned (or threw) for record {@code seq}. {@code dueNanos} is
+     * when the stream's schedule wanted it sent, earlier than the call if a blocking send() held the stream back.
      */
-    void sending(int seq, long dueNanos, long nowNanos) {
+    void sent(int seq, long dueNanos, long calledNanos, long returnedNanos) {
         dueAtNanos[seq] = dueNanos;
-        sentAtNanos[seq] = nowNanos;
-    }
-
-    /** Called by the sending thread once the producer took record {@code seq} (or threw). */
-    void sent(int seq, long nowNanos) {
-        longestSendNanos = Math.max(longestSendNanos, nowNanos - sentAtNanos[seq]);
+        sentAtNanos[seq] = returnedNanos;
+        longestSendNanos = Math.max(longestSendNanos, returnedNanos - calledNanos);
         sent = seq + 1;
     }
 
@@ -122,6 +118,14 @@ final class StreamOutcomes {
 
     long sentAtNanos(int seq) {
         return sentAtNanos[seq];
+    }
+
+    /**
+     * How long record {@code seq} took from the return of send() to its outcome: what delivery.timeout.ms bounds.
+     * Negative if the outcome came before send() returned.
+     */
+    long latencyFromSendNanos(int seq) {
+        return completedAtNanos[seq] - sentAtNanos[seq];
     }
 
     /**

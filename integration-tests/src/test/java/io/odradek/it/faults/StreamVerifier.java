@@ -60,6 +60,7 @@ final class StreamVerifier {
 
         int acknowledged = 0;
         int acknowledgedLate = 0;
+        int acknowledgedLateAfterSend = 0;
         int failed = 0;
         int lost = 0;
         int misplaced = 0;
@@ -70,6 +71,9 @@ final class StreamVerifier {
                 acknowledged++;
                 if (outcomes.latencyFromDueNanos(seq) > deliveryTimeout.toNanos()) {
                     acknowledgedLate++;
+                }
+                if (outcomes.latencyFromSendNanos(seq) > deliveryTimeout.toNanos()) {
+                    acknowledgedLateAfterSend++;
                 }
                 if (copies[seq] == 0) {
                     lost++;
@@ -86,7 +90,7 @@ final class StreamVerifier {
         }
         return new StreamReport(scenario, stream.workload().describe(), contestant,
                 new StreamReport.Delivery(sent, acknowledged, failed, noOutcome, outcomes.completedTwice(),
-                        acknowledgedLate, Duration.ofNanos(outcomes.longestSendNanos()).toMillis(),
+                        acknowledgedLateAfterSend, acknowledgedLate, Duration.ofNanos(outcomes.longestSendNanos()).toMillis(),
                         Map.copyOf(failures), outcomes.exampleMessages()),
                 new StreamReport.LogCheck(log.size(), lost, duplicated, reordered, misplaced, failedButPresent,
                         strangers, Set.copyOf(partitionsWritten)),

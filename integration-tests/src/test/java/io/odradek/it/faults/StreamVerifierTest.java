@@ -102,6 +102,8 @@ class StreamVerifierTest {
                 logOf(0, 1, 2, 4, 5, 6, 7, 8, 9));
 
         assertThat(report.delivery().acknowledgedLate()).isEqualTo(9);
+        assertThat(report.delivery().acknowledgedLateAfterSend())
+                .as("the fake answers inside send(), before it returns").isZero();
         assertThat(report.missedDeadline()).as("late or failed").isEqualTo(10);
     }
 
