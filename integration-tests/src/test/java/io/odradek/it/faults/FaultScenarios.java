@@ -157,8 +157,8 @@ abstract class FaultScenarios {
             for (int p = 0; p < rotatedOnce.size(); p++) {
                 int partition = p;
                 int preferred = rotatedOnce.get(p).get(0);
-                Await.until("partition " + p + " led by node " + preferred, Duration.ofSeconds(30),
-                        () -> run.leaderOf(partition) == preferred);
+                Await.until("partition " + p + " led by node " + preferred + " in every topic",
+                        Duration.ofSeconds(30), () -> run.ledEverywhereBy(partition, preferred));
             }
             run.pause(pace().calm(), "streams carry on under the new leaders");
         });

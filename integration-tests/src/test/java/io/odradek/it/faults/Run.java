@@ -41,6 +41,11 @@ final class Run {
         return leaders.get(0);
     }
 
+    /** Whether {@code node} leads {@code partition} in every topic now (false while a move is under way). */
+    boolean ledEverywhereBy(int partition, int node) {
+        return topics().stream().allMatch(topic -> cluster.leaderOf(topic, partition) == node);
+    }
+
     /** Lets the streams send for {@code duration}: scenario timing, named by {@code why}. */
     void pause(Duration duration, String why) {
         Await.scenarioPause(duration, why);

@@ -18,22 +18,23 @@ record StreamReport(String scenario, String workload, Contestant contestant, Del
                     StreamOutcomes outcomes) {
 
     /**
-     * @param sent           records handed to the producer
-     * @param acknowledged   records the producer reported as written
-     * @param failed         records the producer reported as failed
-     * @param noOutcome      records with neither outcome when the scenario's deadline passed
-     * @param completedTwice completions of records that had their outcome already
-     * @param acknowledgedLateAfterSend records acknowledged more than delivery.timeout.ms after send()
-     *                       returned: Kafka documents the timeout as the bound on reporting an outcome
-     * @param acknowledgedLate records acknowledged more than delivery.timeout.ms after they were due (by the
-     *                       stream's schedule; flat out, when sent): kept past that deadline either in the
-     *                       producer's buffer or, before send() returned, in the application's thread
-     * @param longestSendMs  the longest a send() call held the sending thread
-     * @param failures       failed records by kind of error
-     * @param examples       the first whole message of each kind of error
+     * @param sent                      records handed to the producer
+     * @param acknowledged              records the producer reported as written
+     * @param failed                    records the producer reported as failed
+     * @param noOutcome                 records with neither outcome when the scenario's deadline passed
+     * @param completedTwice            completions of records that had their outcome already
+     * @param acknowledgedLateAfterSend records acknowledged more than delivery.timeout.ms after send() returned:
+     *                                  Kafka documents the timeout as the bound on reporting an outcome
+     * @param acknowledgedLate          records acknowledged more than delivery.timeout.ms after they were due
+     *                                  (by the stream's schedule; flat out, when sent): kept past that deadline
+     *                                  in the producer's buffer or, before send() returned, in the caller's thread
+     * @param longestSendMs             the longest a send() call held the sending thread
+     * @param failures                  failed records by kind of error
+     * @param examples                  the first whole message of each kind of error
      */
     record Delivery(int sent, int acknowledged, int failed, int noOutcome, int completedTwice,
-                    int acknowledgedLateAfterSend, int acknowledgedLate, long longestSendMs, Map<ErrorKind, Integer> failures, Map<ErrorKind, String> examples) {
+                    int acknowledgedLateAfterSend, int acknowledgedLate, long longestSendMs,
+                    Map<ErrorKind, Integer> failures, Map<ErrorKind, String> examples) {
     }
 
     /**
