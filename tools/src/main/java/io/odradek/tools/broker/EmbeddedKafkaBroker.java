@@ -6,19 +6,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.Uuid;
 
@@ -45,19 +40,21 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private static final Duration FORMAT_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STOP_GRACE = Duration.ofSeconds(15);
-    private static final Duration POLL_INTERVAL = Duration.ofMillis(200);
-    private static final int LOG_TAIL_LINES = 40;
+    static final int LOG_TAIL_LINES = 40;
 
     private final Builder settings;
     private final String classpath;
     private final List<KafkaNode> nodes = new ArrayList<>();
+    private final List<ClientListener> clientListeners = new ArrayList<>();
     private String clusterId;
+    private final NodeReadiness readiness;
     private Admin admin;
     private Thread shutdownHook;
 
     private EmbeddedKafkaBroker(Builder settings) {
         this.settings = settings;
         this.classpath = settings.classpath != null ? settings.classpath : ChildJvm.currentClasspath();
+        this.readiness = new NodeReadiness(settings.startupTimeout, this::logTails);
     }
 
     public static Builder builder() {
@@ -81,8 +78,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             for (KafkaNode node : nodes) {
                 node.start(classpath);
             }
-            admin = Admin.create(adminProperties());
-            awaitRegistered(nodes);
+            admin = Admin.create(NodeReadiness.adminProperties(nodes.stream()
+                    .map(node -> node.address().bootstrapServer()).collect(Collectors.joining(","))));
+            readiness.awaitRegistered(admin, nodes);
             return this;
         } catch (RuntimeException e) {
             close();
@@ -100,6 +98,24 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     /** {@code host:port} of the node at {@code index} (0-based), running or not. */
     public synchronized String bootstrapServer(int index) {
         return node(index).address().bootstrapServer();
+    }
+
+    /**
+     * The port the node at {@code index} binds its client listener on, where a proxy in front of it forwards to;
+     * only for a cluster built with {@link Builder#clientListeners(List)}.
+     */
+    public synchronized int clientListenerPort(int index) {
+        node(index);
+        if (clientListeners.isEmpty()) {
+            throw new IllegalStateException("this cluster has no client listeners of their own;"
+                    + " clients use bootstrapServers()");
+        }
+        return clientListeners.get(index).port();
+    }
+
+    /** Whether the node at {@code index} is running (started and neither stopped nor killed since). */
+    public synchronized boolean isRunning(int index) {
+        return node(index).isRunning();
     }
 
     /** Kafka's node id of the node at {@code index} (0-based); node ids start at 1. */
@@ -125,9 +141,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     public synchronized void createTopic(String name, int partitions, short replicationFactor) {
-        call("create topic " + name, () -> admin.createTopics(
+        NodeReadiness.call("create topic " + name, () -> admin.createTopics(
                 List.of(new NewTopic(name, partitions, replicationFactor))).all().get(30, TimeUnit.SECONDS));
-        awaitCondition("leaders for all partitions of " + name, () -> {
+        readiness.awaitCondition("leaders for all partitions of " + name, () -> {
             TopicDescription description = admin.describeTopics(List.of(name)).allTopicNames()
                     .get(5, TimeUnit.SECONDS).get(name);
             return description.partitions().size() == partitions && description.partitions().stream()
@@ -137,7 +153,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     /** True if the cluster knows a topic of that name. */
     public synchronized boolean topicExists(String name) {
-        return call("list topics", () -> admin.listTopics().names().get(10, TimeUnit.SECONDS).contains(name));
+        return NodeReadiness.call("list topics", () -> admin.listTopics().names().get(10, TimeUnit.SECONDS).contains(name));
     }
 
     /** Stops the node at {@code index} (0-based) cleanly; its data stays for {@link #startBroker(int)}. */
@@ -147,11 +163,30 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         node.awaitStop(System.nanoTime() + STOP_GRACE.toNanos());
     }
 
-    /** Restarts a node stopped by {@link #stopBroker(int)} on the same ports and waits until it is registered. */
+    /**
+     * Kills the node at {@code index} (0-based) with SIGKILL: no controlled shutdown, so its partitions stay
+     * led by it until the controller notices. Its data stays for {@link #startBroker(int)}.
+     */
+    public synchronized void killBroker(int index) {
+        node(index).kill();
+    }
+
+    /**
+     * Restarts a node stopped or killed earlier on the same ports and data, and waits until it serves clients.
+     */
     public synchronized void startBroker(int index) {
-        KafkaNode node = node(index);
-        node.start(classpath);
-        awaitRegistered(List.of(node));
+        startBrokers(List.of(index));
+    }
+
+    /**
+     * Restarts several stopped or killed nodes at once and waits until every one serves clients. Start the
+     * nodes of a cluster that is entirely down together: a node alone is no controller quorum and never
+     * becomes ready.
+     */
+    public synchronized void startBrokers(List<Integer> indexes) {
+        List<KafkaNode> starting = indexes.stream().map(this::node).toList();
+        starting.forEach(node -> node.start(classpath));
+        starting.forEach(readiness::awaitServing);
     }
 
     /** The last lines of every node's log, for diagnosing a failed test. */
@@ -190,19 +225,28 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private void createNodes() {
         int count = settings.brokers;
-        List<Integer> ports = FreePorts.allocate(2 * count);
+        boolean ownClientListeners = !settings.advertisedClientAddresses.isEmpty();
+        int portsPerNode = ownClientListeners ? 3 : 2;
+        List<Integer> ports = FreePorts.allocate(portsPerNode * count);
         if (settings.firstBrokerPort > 0) {
             ports.set(0, settings.firstBrokerPort);
         }
         List<NodeAddress> addresses = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            addresses.add(new NodeAddress(i + 1, ports.get(2 * i), ports.get(2 * i + 1)));
+            addresses.add(new NodeAddress(i + 1, ports.get(portsPerNode * i), ports.get(portsPerNode * i + 1)));
+            if (ownClientListeners) {
+                clientListeners.add(new ClientListener(ports.get(portsPerNode * i + 2),
+                        settings.advertisedClientAddresses.get(i)));
+            }
         }
-        for (NodeAddress address : addresses) {
+        for (int i = 0; i < count; i++) {
+            NodeAddress address = addresses.get(i);
             KafkaNode node = new KafkaNode(address, settings.dataDir.resolve("node-" + address.nodeId()),
                     settings.jvmOptions);
+            Optional<ClientListener> clientListener = ownClientListeners
+                    ? Optional.of(clientListeners.get(i)) : Optional.empty();
             Properties props = ServerProperties.forNode(address, addresses, node.logDir().toString(),
-                    settings.numPartitions, settings.autoCreateTopics, settings.serverProperties);
+                    settings.numPartitions, settings.autoCreateTopics, clientListener, settings.serverProperties);
             node.writeConfig(props);
             nodes.add(node);
         }
@@ -222,87 +266,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         formats.forEach((node, process) -> node.awaitFormat(process, FORMAT_TIMEOUT));
     }
 
-    private void awaitRegistered(List<KafkaNode> expected) {
-        Set<Integer> expectedIds = expected.stream().map(node -> node.address().nodeId()).collect(Collectors.toSet());
-        awaitCondition("nodes " + expectedIds + " registered", () -> {
-            for (KafkaNode node : expected) {
-                if (node.hasExited()) {
-                    throw new IllegalStateException("Kafka node " + node.address().nodeId() + " "
-                            + node.exitDescription() + "\n" + node.logTail(LOG_TAIL_LINES));
-                }
-            }
-            Set<Integer> registered = admin.describeCluster(new DescribeClusterOptions().timeoutMs(2_000))
-                    .nodes().get(3, TimeUnit.SECONDS).stream().map(Node::id).collect(Collectors.toSet());
-            return registered.containsAll(expectedIds);
-        });
-    }
-
-    /**
-     * Polls {@code condition} until it is true or the startup timeout passes. Kafka's exceptions while
-     * polling (broker not listening yet, request timed out) mean "not yet"; an IllegalStateException thrown
-     * by the condition (a node died) aborts at once.
-     */
-    private void awaitCondition(String what, Check<Boolean> condition) {
-        long deadlineNanos = System.nanoTime() + settings.startupTimeout.toNanos();
-        Exception last = null;
-        while (true) {
-            try {
-                if (call(what, condition)) {
-                    return;
-                }
-            } catch (KafkaCallException e) {
-                last = e;
-            }
-            if (System.nanoTime() - deadlineNanos > 0) {
-                IllegalStateException failure = new IllegalStateException("timed out after "
-                        + settings.startupTimeout.toSeconds() + "s waiting for " + what + "\n" + logTails());
-                if (last != null) {
-                    failure.addSuppressed(last);
-                }
-                throw failure;
-            }
-            sleep(POLL_INTERVAL);
-        }
-    }
-
-    private static <T> T call(String what, Check<T> action) {
-        try {
-            return action.check();
-        } catch (ExecutionException e) {
-            throw new KafkaCallException(what + " failed: " + e.getCause(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new KafkaCallException(what + " timed out", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted: " + what, e);
-        }
-    }
-
-    private Properties adminProperties() {
-        Properties props = new Properties();
-        props.setProperty(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, nodes.stream()
-                .map(node -> node.address().bootstrapServer()).collect(Collectors.joining(",")));
-        props.setProperty(AdminClientConfig.CLIENT_ID_CONFIG, "odradek-embedded-broker-admin");
-        props.setProperty(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
-        props.setProperty(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");
-        props.setProperty(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "500");
-        return props;
-    }
-
     private KafkaNode node(int index) {
         if (index < 0 || index >= nodes.size()) {
             throw new IndexOutOfBoundsException("no node " + index + " in a cluster of " + nodes.size());
         }
         return nodes.get(index);
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 
     /** Settings of an {@link EmbeddedKafkaBroker}; only {@link #dataDir(Path)} is required. */
@@ -316,6 +284,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         private Duration startupTimeout = Duration.ofSeconds(60);
         private String classpath;
         private List<String> jvmOptions = List.of("-Xmx768m", "-XX:+UseG1GC");
+        private List<String> advertisedClientAddresses = List.of();
 
         private Builder() {
         }
@@ -359,6 +328,18 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Gives clients a listener of their own on every node, advertised at the given {@code host:port} (one
+         * per node, in node order), typically a proxy that forwards to
+         * {@link EmbeddedKafkaBroker#clientListenerPort(int)}. Brokers keep replicating over the listener
+         * {@link EmbeddedKafkaBroker#bootstrapServers()} names, which clients may use too. Default: none, one
+         * listener for clients and brokers alike.
+         */
+        public Builder clientListeners(List<String> advertisedAddresses) {
+            this.advertisedClientAddresses = List.copyOf(advertisedAddresses);
+            return this;
+        }
+
         /** An extra {@code server.properties} entry for every node; overrides the defaults. */
         public Builder serverProperty(String name, String value) {
             serverProperties.put(name, value);
@@ -387,6 +368,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             if (dataDir == null) {
                 throw new IllegalStateException("dataDir is required");
             }
+            if (!advertisedClientAddresses.isEmpty() && advertisedClientAddresses.size() != brokers) {
+                throw new IllegalStateException("clientListeners needs one address per broker: "
+                        + advertisedClientAddresses.size() + " for " + brokers + " brokers");
+            }
             return new EmbeddedKafkaBroker(this);
         }
 
@@ -394,11 +379,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         public EmbeddedKafkaBroker start() {
             return build().start();
         }
-    }
-
-    @FunctionalInterface
-    private interface Check<T> {
-        T check() throws ExecutionException, TimeoutException, InterruptedException;
     }
 
     /** An admin call to the cluster failed; the cause is Kafka's exception. */

@@ -142,6 +142,29 @@ final class KafkaNode {
         }
     }
 
+    /**
+     * Kills the node's JVM and its children at once (SIGKILL): no controlled shutdown, no flush, no goodbye to
+     * the controller, as when a machine loses power. What the JVM wrote stays in the OS page cache, as it
+     * would on a real crash of the process. Returns once the process is gone.
+     */
+    void kill() {
+        Process current = process;
+        if (current == null) {
+            return;
+        }
+        current.descendants().forEach(ProcessHandle::destroyForcibly);
+        current.destroyForcibly();
+        try {
+            if (!current.waitFor(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("node " + address.nodeId() + " survived SIGKILL for 10 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while killing node " + address.nodeId(), e);
+        }
+        process = null;
+    }
+
     /** Waits for the stop requested earlier, killing the process tree if it is still alive at the deadline. */
     void awaitStop(long deadlineNanos) {
         Process current = process;

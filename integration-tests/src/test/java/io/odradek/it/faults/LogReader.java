@@ -1,0 +1,68 @@
+package io.odradek.it.faults;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * Reads a whole topic with Apache Kafka's own consumer, the independent witness of what the producers wrote.
+ * Unlike {@code RecordReader}, which waits for an expected count, this reads up to the end offsets, whatever
+ * is there (the producers are closed by then, so the end offsets are final), and fails if it cannot get
+ * there: a partial read would look like lost records.
+ */
+final class LogReader {
+
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    private LogReader() {
+    }
+
+    /** Every record of {@code topic}, partition by partition in offset order. */
+    static List<ConsumerRecord<byte[], byte[]>> readToEnd(String bootstrapServers, String topic, Duration timeout) {
+        long deadlineNanos = System.nanoTime() + timeout.toNanos();
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(properties(bootstrapServers),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (PartitionInfo info : consumer.partitionsFor(topic, timeout)) {
+                partitions.add(new TopicPartition(topic, info.partition()));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> endOffsets = consumer.endOffsets(partitions, timeout);
+            while (!caughtUp(consumer, endOffsets)) {
+                if (System.nanoTime() - deadlineNanos > 0) {
+                    throw new AssertionError("could not read " + topic + " to its end offsets " + endOffsets
+                            + " within " + timeout + "; read " + records.size() + " records");
+                }
+                consumer.poll(POLL).forEach(records::add);
+            }
+        }
+        records.sort((a, b) -> a.partition() != b.partition()
+                ? Integer.compare(a.partition(), b.partition()) : Long.compare(a.offset(), b.offset()));
+        return records;
+    }
+
+    private static boolean caughtUp(KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Long> endOffsets) {
+        return endOffsets.entrySet().stream().allMatch(end -> consumer.position(end.getKey()) >= end.getValue());
+    }
+
+    private static Properties properties(String bootstrapServers) {
+        Properties props = new Properties();
+        props.setProperty(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.setProperty(ConsumerConfig.CLIENT_ID_CONFIG, "odradek-faults-reader-" + UUID.randomUUID());
+        props.setProperty(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.setProperty(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        return props;
+    }
+}

@@ -1,0 +1,170 @@
+package io.odradek.it.faults;
+
+import java.util.Collection;
+import java.util.stream.IntStream;
+
+import org.assertj.core.api.SoftAssertions;
+
+import io.odradek.it.faults.Contestant.Producer;
+import io.odradek.it.faults.Contestant.Settings;
+
+/**
+ * What issue 10 demands of a scenario's result, checked softly so that one failed run lists every broken
+ * promise of every producer at once. End with {@link #check()}.
+ *
+ * <pre>{@code
+ * Verdict.on(result).nothingLostDuplicatedOrReordered().odradekFailsNoMoreThanKafka(0).check();
+ * }</pre>
+ */
+final class Verdict {
+
+    private final ScenarioResult result;
+    private final SoftAssertions soft = new SoftAssertions();
+
+    private Verdict(ScenarioResult result) {
+        this.result = result;
+    }
+
+    static Verdict on(ScenarioResult result) {
+        return new Verdict(result);
+    }
+
+    /**
+     * The standard verdict: nothing lost, duplicated or reordered; Odradek never worse than Kafka, and with its
+     * defaults failing nothing.
+     */
+    static void assertReliable(ScenarioResult result) {
+        on(result).nothingLostDuplicatedOrReordered().odradekFailsNoMoreThanKafka(0)
+                .odradekWithDefaultsFailsNothing().check();
+    }
+
+    /**
+     * For every producer: each acknowledged record is in the log, where it was acknowledged; no record is there
+     * twice; within a partition records are in the order they were sent; every record has its outcome, once.
+     */
+    Verdict nothingLostDuplicatedOrReordered() {
+        for (StreamReport report : result.reports()) {
+            String who = who(report);
+            soft.assertThat(report.log().lost()).as("%s: acknowledged records lost", who).isZero();
+            soft.assertThat(report.log().duplicated()).as("%s: duplicated records", who).isZero();
+            soft.assertThat(report.log().reordered()).as("%s: records out of order in their partition", who).isZero();
+            soft.assertThat(report.log().misplaced()).as("%s: records not where they were acknowledged", who).isZero();
+            soft.assertThat(report.log().strangers()).as("%s: records in the log that were never sent", who).isZero();
+            soft.assertThat(report.delivery().noOutcome()).as("%s: records without outcome by the deadline", who)
+                    .isZero();
+            soft.assertThat(report.delivery().completedTwice()).as("%s: records completed twice", who).isZero();
+        }
+        return this;
+    }
+
+    /**
+     * Odradek on each transport fails no more records than Kafka's producer with the same settings, in the same
+     * run. {@code tolerance} is zero unless the scenario says why the count depends on timing alone.
+     */
+    Verdict odradekFailsNoMoreThanKafka(int tolerance) {
+        for (Settings settings : Settings.values()) {
+            int kafkaFailed = result.of(Producer.KAFKA, settings).failed();
+            for (Producer odradek : odradekProducers()) {
+                StreamReport report = result.of(odradek, settings);
+                soft.assertThat(report.failed())
+                        .as("%s: failed records, against %d of Kafka's producer with the same settings%s", who(report),
+                                kafkaFailed, tolerance == 0 ? "" : " (tolerance " + tolerance + ")")
+                        .isLessThanOrEqualTo(kafkaFailed + tolerance);
+            }
+        }
+        return this;
+    }
+
+    /**
+     * Odradek on each transport leaves no more records unwritten past delivery.timeout.ms than Kafka's producer
+     * with the same settings: failed, or acknowledged more than delivery.timeout.ms after the stream meant to
+     * send them. The fair count where one producer holds the application in send() (Kafka's blocks on
+     * metadata when it has lost a topic's partitions) and the other takes the records and fails them on time:
+     * either way the application's record was not written within the deadline.
+     */
+    Verdict odradekMissesNoMoreDeadlinesThanKafka(int tolerance) {
+        for (Settings settings : Settings.values()) {
+            int kafkaMissed = result.of(Producer.KAFKA, settings).missedDeadline();
+            for (Producer odradek : odradekProducers()) {
+                StreamReport report = result.of(odradek, settings);
+                soft.assertThat(report.missedDeadline())
+                        .as("%s: records failed or acknowledged later than delivery.timeout.ms after due, against %d"
+                                + " of Kafka's producer with the same settings (tolerance %d)", who(report),
+                                kafkaMissed, tolerance)
+                        .isLessThanOrEqualTo(kafkaMissed + tolerance);
+            }
+        }
+        return this;
+    }
+
+    /** Odradek with its defaults fails nothing. */
+    Verdict odradekWithDefaultsFailsNothing() {
+        for (Producer odradek : odradekProducers()) {
+            StreamReport report = result.of(odradek, Settings.DEFAULTS);
+            soft.assertThat(report.failed()).as("%s: failed records with the defaults", who(report)).isZero();
+        }
+        return this;
+    }
+
+    /** Every failure of every producer is a timeout (delivery.timeout.ms passed), nothing else. */
+    Verdict everyFailureIsATimeout() {
+        for (StreamReport report : result.reports()) {
+            soft.assertThat(report.delivery().failures().keySet()).as("%s: kinds of failure", who(report))
+                    .allMatch(ErrorKind::isTimeout, "a timeout");
+        }
+        return this;
+    }
+
+    /**
+     * Every producer missed delivery.timeout.ms for some records (failed them, or wrote them late). Not a
+     * promise but a check of the scenario: a fault that was to outlast the deadline and made no record miss it
+     * did not test what it claims to.
+     */
+    Verdict everyProducerMissedTheDeadlineForSomeRecords(String because) {
+        for (StreamReport report : result.reports()) {
+            soft.assertThat(report.missedDeadline()).as("%s: records failed or late, as %s", who(report), because)
+                    .isPositive();
+        }
+        return this;
+    }
+
+    /** Every record sent after the script declared the cluster recovered is acknowledged. */
+    Verdict everythingSentAfterRecoveryAcknowledged() {
+        long recoveredAtNanos = result.recoveredAtNanos()
+                .orElseThrow(() -> new IllegalStateException(result.scenario() + " never marked the cluster recovered"));
+        for (StreamReport report : result.reports()) {
+            StreamOutcomes outcomes = report.outcomes();
+            long sentAfter = IntStream.range(0, outcomes.sent())
+                    .filter(seq -> outcomes.sentAtNanos(seq) - recoveredAtNanos > 0).count();
+            long notAcknowledged = IntStream.range(0, outcomes.sent())
+                    .filter(seq -> outcomes.sentAtNanos(seq) - recoveredAtNanos > 0 && !outcomes.isAcknowledged(seq))
+                    .count();
+            soft.assertThat(sentAfter).as("%s: records sent after the cluster was back", who(report)).isPositive();
+            soft.assertThat(notAcknowledged).as("%s: records sent after the cluster was back and not acknowledged",
+                    who(report)).isZero();
+        }
+        return this;
+    }
+
+    /** Every producer wrote to each of {@code partitions} (a check of the scenario, e.g. partitions added mid-stream). */
+    Verdict everyProducerWroteTo(Collection<Integer> partitions, String because) {
+        for (StreamReport report : result.reports()) {
+            soft.assertThat(report.log().partitionsWritten()).as("%s: partitions written, as %s", who(report), because)
+                    .containsAll(partitions);
+        }
+        return this;
+    }
+
+    /** Fails with every broken promise found, each with its producer's report row. */
+    void check() {
+        soft.assertAll();
+    }
+
+    private static Producer[] odradekProducers() {
+        return new Producer[] {Producer.ODRADEK_NIO, Producer.ODRADEK_NETTY};
+    }
+
+    private String who(StreamReport report) {
+        return result.scenario() + " " + report.label() + "\n    " + ReliabilityReport.row(report) + "\n   ";
+    }
+}
