@@ -68,7 +68,7 @@ public final class DomainProducerFactory implements ProducerFactory {
                 accumulator::queues)
                 : new NoIdempotence();
         PartitionChooser chooser = new PartitionChooser(config.partitioner().orElse(null), config.batchSizeBytes(),
-                config.partitionerIgnoreKeys());
+                config.partitionerIgnoreKeys(), metadata);
         CompletionNotifier notifier = new CompletionNotifier(config.interceptors());
         Sender sender = new Sender(senderSettings(config, compression), protocol, buffers, metadata, identity,
                 chooser, random, notifier);
