@@ -67,11 +67,18 @@ final class KafkaHeadersView implements Headers {
         return List.of(toArray()).iterator();
     }
 
-    /** Kafka's headers of a record as Odradek's, copied. */
-    static io.odradek.api.Headers toOdradek(Headers kafkaHeaders) {
-        // Always a fresh, writable list: a Kafka serializer may add headers to it.
+    /**
+     * Kafka's headers of a record as Odradek's, copied; a fresh, writable list when {@code writable} (a Kafka
+     * serializer may add to it) or when there are headers, else the shared empty one.
+     */
+    static io.odradek.api.Headers toOdradek(Headers kafkaHeaders, boolean writable) {
+        // toArray, not the iterator: Kafka's RecordHeaders returns a shared empty array when it has no headers.
+        Header[] given = kafkaHeaders.toArray();
+        if (given.length == 0 && !writable) {
+            return io.odradek.api.Headers.empty();
+        }
         io.odradek.api.Headers headers = new io.odradek.api.Headers();
-        for (Header header : kafkaHeaders) {
+        for (Header header : given) {
             headers.add(header.key(), header.value());
         }
         return headers;

@@ -14,6 +14,7 @@ final class KafkaInterceptor<K, V> implements io.odradek.api.ProducerInterceptor
     private static final Headers NO_HEADERS = new KafkaHeadersView(io.odradek.api.Headers.empty());
 
     private final ProducerInterceptor<K, V> interceptor;
+    private final TopicPartitionCache topicPartitions = new TopicPartitionCache();
 
     KafkaInterceptor(ProducerInterceptor<K, V> interceptor) {
         this.interceptor = interceptor;
@@ -23,12 +24,13 @@ final class KafkaInterceptor<K, V> implements io.odradek.api.ProducerInterceptor
     public ProducerRecord<K, V> onSend(ProducerRecord<K, V> record) {
         org.apache.kafka.clients.producer.ProducerRecord<K, V> intercepted =
                 interceptor.onSend(KafkaRecords.toKafka(record));
-        return intercepted == null ? null : KafkaRecords.toOdradek(intercepted);
+        // Writable: a Kafka serializer after the interceptors may add headers to the record.
+        return intercepted == null ? null : KafkaRecords.toOdradek(intercepted, true);
     }
 
     @Override
     public void onAcknowledgement(RecordMetadata metadata, Exception exception) {
-        interceptor.onAcknowledgement(KafkaRecords.toKafka(metadata),
+        interceptor.onAcknowledgement(topicPartitions.toKafka(metadata),
                 exception == null ? null : KafkaExceptions.forRecord(exception), NO_HEADERS);
     }
 

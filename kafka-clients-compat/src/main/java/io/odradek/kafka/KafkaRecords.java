@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 
 /** Records and their metadata from Kafka's types to Odradek's and back. */
@@ -13,9 +11,13 @@ final class KafkaRecords {
     private KafkaRecords() {
     }
 
-    static <K, V> io.odradek.api.ProducerRecord<K, V> toOdradek(ProducerRecord<K, V> record) {
+    /**
+     * @param writableHeaders whether a serializer may add headers: then the record gets its own list even when
+     *                        it has none, else an empty record shares the immutable empty list
+     */
+    static <K, V> io.odradek.api.ProducerRecord<K, V> toOdradek(ProducerRecord<K, V> record, boolean writableHeaders) {
         return new io.odradek.api.ProducerRecord<>(record.topic(), record.partition(), record.timestamp(),
-                record.key(), record.value(), KafkaHeadersView.toOdradek(record.headers()));
+                record.key(), record.value(), KafkaHeadersView.toOdradek(record.headers(), writableHeaders));
     }
 
     static <K, V> ProducerRecord<K, V> toKafka(io.odradek.api.ProducerRecord<K, V> record) {
@@ -26,17 +28,5 @@ final class KafkaRecords {
         }
         return new ProducerRecord<>(record.topic(), record.partition(), record.timestamp(), record.key(),
                 record.value(), headers);
-    }
-
-    /**
-     * Kafka's metadata for an Odradek one. For a failed record both know the topic and perhaps the partition
-     * (-1 otherwise), with offset and timestamp -1: what Kafka's callbacks are told too.
-     */
-    static RecordMetadata toKafka(io.odradek.api.RecordMetadata metadata) {
-        if (metadata == null) {
-            return null;
-        }
-        return new RecordMetadata(new TopicPartition(metadata.topic(), metadata.partition()), metadata.offset(), 0,
-                metadata.timestamp(), metadata.serializedKeySize(), metadata.serializedValueSize());
     }
 }

@@ -53,6 +53,9 @@ import io.odradek.api.ProducerConfig;
 public class OdradekKafkaProducer<K, V> implements Producer<K, V> {
     private final io.odradek.api.Producer<K, V> producer;
     private final Transactions transactions;
+    private final TopicPartitionCache topicPartitions = new TopicPartitionCache();
+    /** Whether a Kafka serializer may add headers, which then needs a writable header list per record. */
+    private final boolean serializersWriteHeaders;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     /** As {@code new KafkaProducer<>(configs)}: serializers from {@code key.serializer}/{@code value.serializer}. */
@@ -83,6 +86,12 @@ public class OdradekKafkaProducer<K, V> implements Producer<K, V> {
             throw KafkaExceptions.forCall(e);
         }
         this.transactions = new NoTransactions(config.idempotenceEnabled(), closed::get);
+        this.serializersWriteHeaders = writesHeaders(config.keySerializer().orElseThrow())
+                || writesHeaders(config.valueSerializer().orElseThrow());
+    }
+
+    private static boolean writesHeaders(io.odradek.api.Serializer<?> serializer) {
+        return !(serializer instanceof KafkaSerializer<?> kafka) || kafka.usesHeaders();
     }
 
     @Override
@@ -98,8 +107,10 @@ public class OdradekKafkaProducer<K, V> implements Producer<K, V> {
     public Future<RecordMetadata> send(ProducerRecord<K, V> record, Callback callback) {
         Objects.requireNonNull(record, "record");
         try {
-            return new KafkaRecordFuture(producer.send(KafkaRecords.toOdradek(record),
-                    callback == null ? null : new KafkaCallback(callback)));
+            KafkaSend send = new KafkaSend(callback, topicPartitions);
+            // Without a callback Odradek is given none, so it need not make metadata the future may never read.
+            return send.of(producer.send(KafkaRecords.toOdradek(record, serializersWriteHeaders),
+                    callback == null ? null : send));
         } catch (RuntimeException e) {
             throw KafkaExceptions.forCall(e);
         }

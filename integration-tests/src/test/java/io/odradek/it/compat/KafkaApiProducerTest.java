@@ -119,18 +119,20 @@ class KafkaApiProducerTest {
     }
 
     @Test
-    void aKafkaInterceptorByNameGetsItsOwnKeyAddsHeadersAndSeesAcknowledgements(KafkaCluster kafka) throws Exception {
+    void aKafkaInterceptorAndASerializerByNameAddHeadersAndTheInterceptorSeesAcknowledgements(KafkaCluster kafka) throws Exception {
         String topic = Odradek.createServingTopic(kafka, "compat-interceptor", 1);
         HeaderStampingInterceptor.ACKNOWLEDGED.clear();
         Properties props = properties(kafka);
         props.put("interceptor.classes", HeaderStampingInterceptor.class.getName());
         props.put("stamp.value", "audited");
+        props.put("value.serializer", ContentTypeSerializer.class.getName());
         try (Producer<String, String> producer = new OdradekKafkaProducer<>(props)) {
             producer.send(new ProducerRecord<>(topic, "k", "v")).get(Odradek.ACK_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         }
 
         ConsumerRecord<byte[], byte[]> read = kafka.readAll(topic, 1, Odradek.READ_TIMEOUT).get(0);
         assertThat(Odradek.text(read.headers().lastHeader("stamp").value())).isEqualTo("audited");
+        assertThat(Odradek.text(read.headers().lastHeader("content-type").value())).isEqualTo("text/plain");
         assertThat(HeaderStampingInterceptor.ACKNOWLEDGED).singleElement()
                 .satisfies(metadata -> assertThat(metadata.topic()).isEqualTo(topic));
     }
