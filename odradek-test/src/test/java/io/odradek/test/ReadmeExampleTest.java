@@ -1,6 +1,6 @@
 package io.odradek.test;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -47,7 +47,7 @@ class ReadmeExampleTest {
         producer.completeNext();
         producer.errorNext(new TimeoutException("delivery.timeout.ms passed"));
 
-        assertThat(producer.history()).extracting(ProducerRecord::key).containsExactly("order-17", "order-18");
-        assertThat(service.failedOrders()).containsExactly("order-18");
+        assertEquals(List.of("order-17", "order-18"), producer.history().stream().map(ProducerRecord::key).toList());
+        assertEquals(List.of("order-18"), service.failedOrders());
     }
 }

@@ -30,7 +30,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.zip.Checksum;
 
 /**
- * The rules of the hexagon (DESIGN.md, "Rules of the hexagon") as ArchUnit rules.
+ * The rules of the hexagon (ARCHITECTURE.md, "Rules") as ArchUnit rules.
  *
  * <p>Every rule is built by a factory that takes package patterns, so that the very same rule definition runs
  * twice: once against Odradek's production classes (the constants) and once against deliberately violating

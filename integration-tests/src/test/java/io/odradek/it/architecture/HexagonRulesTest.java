@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * Checks DESIGN.md's rules of the hexagon against the production classes of every library module. Runs with
+ * Checks the rules of the hexagon (ARCHITECTURE.md) against the production classes of every library module. Runs with
  * both transports on the classpath (the default surefire execution leaves transport-netty out).
  */
 @BothTransports

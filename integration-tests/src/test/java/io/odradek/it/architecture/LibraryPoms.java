@@ -21,7 +21,7 @@ final class LibraryPoms {
     private LibraryPoms() {
     }
 
-    /** The one library module allowed kafka-clients on its main class path (DESIGN rule 5's exception). */
+    /** The one library module allowed kafka-clients on its main class path (ARCHITECTURE.md, rule 5's exception). */
     static final String KAFKA_COMPAT = "kafka-clients-compat";
 
     /**
