@@ -6,7 +6,7 @@ import java.util.List;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 
-/** Records and their metadata from Kafka's types to Odradek's and back. */
+/** Records from Kafka's type to Odradek's and back (for interceptors). */
 final class KafkaRecords {
     private KafkaRecords() {
     }
