@@ -15,7 +15,9 @@ import io.odradek.api.spi.PluginFactory;
 /**
  * Kafka's plugins, named by class in Kafka's keys, as Odradek plugin factories: Odradek's configuration
  * builds them once it has checked every value, configures them as Kafka does ({@code configure} with the
- * configuration, {@code isKey} for serializers) and wraps each in its Odradek adapter.
+ * configuration, {@code isKey} for serializers) and wraps each in its Odradek adapter. A partitioner or
+ * interceptor given as an instance (which Kafka's producer refuses) is used as it is, not configured, as Kafka
+ * treats serializer instances.
  */
 final class KafkaPlugins {
     private KafkaPlugins() {
@@ -23,15 +25,21 @@ final class KafkaPlugins {
 
     static PluginFactory<io.odradek.api.Serializer<?>> serializer(Object classOrName, boolean isKey) {
         return named(classOrName, configs -> {
+            if (classOrName instanceof Serializer<?> instance) {
+                return new KafkaSerializer<>(instance);
+            }
             Serializer<?> serializer = instantiate(classOrName, Serializer.class);
             serializer.configure(configs, isKey);
             return new KafkaSerializer<>(serializer);
         });
     }
 
-    static PluginFactory<io.odradek.api.Partitioner> partitioner(Object classOrName) {
-        return named(classOrName, configs -> {
-            Partitioner partitioner = instantiate(classOrName, Partitioner.class);
+    static PluginFactory<io.odradek.api.Partitioner> partitioner(Object plugin) {
+        return named(plugin, configs -> {
+            if (plugin instanceof Partitioner instance) {
+                return new KafkaPartitioner(instance);
+            }
+            Partitioner partitioner = instantiate(plugin, Partitioner.class);
             partitioner.configure(configs);
             return new KafkaPartitioner(partitioner);
         });
@@ -42,6 +50,9 @@ final class KafkaPlugins {
         List<PluginFactory<io.odradek.api.ProducerInterceptor<?, ?>>> factories = new ArrayList<>();
         for (Object entry : entries(classesOrNames)) {
             factories.add(named(entry, configs -> {
+                if (entry instanceof ProducerInterceptor<?, ?> instance) {
+                    return new KafkaInterceptor<>(instance);
+                }
                 ProducerInterceptor<?, ?> interceptor = instantiate(entry, ProducerInterceptor.class);
                 interceptor.configure(configs);
                 return new KafkaInterceptor<>(interceptor);
@@ -102,8 +113,9 @@ final class KafkaPlugins {
         throw new KafkaException("Class " + name + " cannot be found");
     }
 
-    private static <T> PluginFactory<T> named(Object classOrName, PluginFactory<T> factory) {
-        String name = classOrName instanceof Class<?> type ? type.getName() : String.valueOf(classOrName).trim();
+    private static <T> PluginFactory<T> named(Object plugin, PluginFactory<T> factory) {
+        String name = plugin instanceof Class<?> type ? type.getName()
+                : plugin instanceof String text ? text.trim() : plugin.getClass().getName();
         return new PluginFactory<>() {
             @Override
             public T create(Map<String, ?> configs) {

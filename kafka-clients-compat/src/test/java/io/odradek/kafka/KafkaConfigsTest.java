@@ -93,6 +93,19 @@ class KafkaConfigsTest {
     }
 
     @Test
+    void usesAKafkaPartitionerOrSerializerInstanceInTheConfigurationAsItIsWithoutConfiguringIt() {
+        RegionPartitioner.lastConfigs = null;
+        RecordingSerializer values = new RecordingSerializer();
+        producer = SideBySide.odradek(SideBySide.configs("partitioner.class", new RegionPartitioner(),
+                "value.serializer", values, "my.partitioner.region", "eu"));
+        producer.send(new ProducerRecord<>("t", "k", "v"));
+
+        assertThat(RegionPartitioner.lastConfigs).isNull();
+        assertThat(values.configs).isNull();
+        assertThat(values.serialized).containsExactly("v");
+    }
+
+    @Test
     void rejectsAMisspeltKeyWithKafkasExceptionTypeAndTheHint() {
         assertThatThrownBy(() -> SideBySide.odradek(SideBySide.configs("linger.msec", "5")))
                 .isExactlyInstanceOf(ConfigException.class)
