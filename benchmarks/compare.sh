@@ -9,12 +9,13 @@
 # broker's Kafka version) is resolved by Maven from benchmarks/kafka-tools.pom.xml (downloaded on first use).
 #
 # Options (environment):
-#   SCENARIOS="S1 S3"     subset to run (default: S1 S2 S3 S4 S5 S6)
+#   SCENARIOS="S1 S3"     subset to run (default: S1 S1C S2 S3 S4 S5 S6)
 #   ROUNDS=3              rounds per side per scenario (default 3; each round runs odradek then Kafka, or the
 #                         other way round on odd rounds, so drift hits both sides alike)
 #   RECORDS_SCALE=0.1     multiply every scenario's record count (a quick check; default 1)
 #   HEAP=1g               -Xmx of every client JVM, both sides (default 1g)
-#   ODRADEK_JVM_FLAGS=... JVM flags for odradek instead of its launcher's own (tools/bin/odradek), -Xmx aside
+#   ODRADEK_JVM_FLAGS=... JVM flags for odradek instead of its launcher's own (tools/bin/odradek), -Xmx aside;
+#                         set and empty (ODRADEK_JVM_FLAGS=) runs plain java -Xmx$HEAP
 #   KAFKA_JVM_FLAGS=...   the same for Kafka's tool (default: what kafka-run-class.sh sets)
 #   KAFKA_PROPS="k=v ..." producer properties given to Kafka's tool only, after the scenario's (default none), to
 #                         see how much of a ratio is a default: e.g. send.buffer.bytes=-1, odradek's default
@@ -29,6 +30,9 @@
 #   S3 1M x 100 B at --throughput 100000, defaults
 #   S4 200k x 10 KB (10000 B), 6 partitions, acks=all
 #   S5 S1 + compression.type=lz4
+#   S1C S1 through Kafka's Producer interface (odradek perf --compat: OdradekKafkaProducer from
+#      kafka-clients-compat) against S1 through Odradek's own API, both odradek perf, alternately; the ratio is
+#      compat/own (the aim: within 10%). Not in the chart, which is against Kafka's producer.
 #   S6 S1 from 4 threads to 12 partitions: odradek perf --threads 4 in one process; Kafka's tool has one thread, so
 #      4 ProducerPerformance processes run at once with num-records/4 each: records/s, MB/s, CPU and peak RSS are
 #      summed over the 4, latency percentiles are the worst of the 4.
@@ -37,7 +41,7 @@ set -euo pipefail
 
 here="$(cd -P "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
-SCENARIOS="${SCENARIOS:-S1 S2 S3 S4 S5 S6}"
+SCENARIOS="${SCENARIOS:-S1 S1C S2 S3 S4 S5 S6}"
 ROUNDS="${ROUNDS:-3}"
 KAFKA_PROPS="${KAFKA_PROPS:-}"
 RECORDS_SCALE="${RECORDS_SCALE:-1}"
@@ -45,6 +49,8 @@ HEAP="${HEAP:-1g}"
 # Each tool runs with the JVM flags its own launcher uses (same -Xmx): tools/bin/odradek's defaults (given only the
 # heap, through ODRADEK_HEAP), and what kafka-run-class.sh sets for kafka-producer-perf-test
 # (KAFKA_JVM_PERFORMANCE_OPTS).
+# Unset: the launcher's flags. Set, even to nothing: those flags instead (nothing = plain java -Xmx$HEAP).
+odradek_jvm_flags_set="${ODRADEK_JVM_FLAGS+set}"
 ODRADEK_JVM_FLAGS="${ODRADEK_JVM_FLAGS:-}"
 KAFKA_JVM_FLAGS="${KAFKA_JVM_FLAGS:--server -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:InitiatingHeapOccupancyPercent=35 -XX:+ExplicitGCInvokesConcurrent -XX:MaxInlineLevel=15 -Djava.awt.headless=true}"
 RESULTS_DIR="${RESULTS_DIR:-$here/results}"
@@ -117,12 +123,13 @@ scenario() {
   local s1_props="acks=all enable.idempotence=true batch.size=1000000 linger.ms=5"
   case "$1" in
     S1) echo "$(scaled 4000000)|100|6|-1|1|$s1_props|throughput: 100 B records; 6 partitions; $s1_props" ;;
+    S1C) echo "$(scaled 4000000)|100|6|-1|1|$s1_props|compat: S1 through Kafka's Producer interface (odradek-compat) vs Odradek's API (odradek)" ;;
     S2) echo "$(scaled 4000000)|100|6|-1|1||defaults: 100 B records; 6 partitions; every setting at its default" ;;
     S3) echo "$(scaled 1000000)|100|6|100000|1||latency: 100 B records at --throughput 100000; 6 partitions; defaults" ;;
     S4) echo "$(scaled 200000)|10000|6|-1|1|acks=all|large records: 10000 B records; 6 partitions; acks=all" ;;
     S5) echo "$(scaled 4000000)|100|6|-1|1|$s1_props compression.type=lz4|lz4: S1 + compression.type=lz4" ;;
     S6) echo "$(scaled 4000000)|100|12|-1|4|$s1_props|many threads: S1 from 4 threads to 12 partitions" ;;
-    *) echo "compare.sh: unknown scenario $1 (S1..S6)" >&2; return 1 ;;
+    *) echo "compare.sh: unknown scenario $1 (S1, S1C, S2..S6)" >&2; return 1 ;;
   esac
 }
 
@@ -164,7 +171,7 @@ run_client() {
 odradek_perf() {
   local prefix="$1"
   shift
-  if [ -n "$ODRADEK_JVM_FLAGS" ]; then
+  if [ "$odradek_jvm_flags_set" = set ]; then
     ODRADEK_OPTS="-Xmx$HEAP $ODRADEK_JVM_FLAGS" run_client "$prefix" "$root/tools/bin/odradek" perf "$@"
   else
     ODRADEK_HEAP="$HEAP" run_client "$prefix" "$root/tools/bin/odradek" perf "$@"
@@ -185,14 +192,19 @@ perf_args() { # records size throughput props...
   echo "--num-records $records --record-size $size --throughput $throughput --producer-props bootstrap.servers=$bootstrap $props"
 }
 
-run_odradek() { # scenario round
-  local name="$1" round="$2"
+run_odradek() { # scenario round [side]: side odradek (default) or odradek-compat (perf --compat)
+  local name="$1" round="$2" side="${3:-odradek}"
   IFS='|' read -r records size partitions throughput threads props description <<<"$(scenario "$name")"
-  local topic="compare-$name-odradek-$round-$RANDOM"
+  local topic="compare-$name-$side-$round-$RANDOM"
   create_topic "$topic" "$partitions"
-  local prefix="$work/$name-odradek-$round"
-  # shellcheck disable=SC2046
-  odradek_perf "$prefix" --topic "$topic" --threads "$threads" $(perf_args "$records" "$size" "$throughput" "$props")
+  local prefix="$work/$name-$side-$round"
+  local compat_flag=""
+  if [ "$side" = odradek-compat ]; then
+    compat_flag="--compat"
+  fi
+  # shellcheck disable=SC2046,SC2086
+  odradek_perf "$prefix" --topic "$topic" --threads "$threads" $compat_flag \
+    $(perf_args "$records" "$size" "$throughput" "$props")
   delete_topic "$topic"
   local numbers
   numbers="$(summary_numbers "$prefix.out")"
@@ -200,9 +212,9 @@ run_odradek() { # scenario round
   read -r user sys rss <"$prefix.time"
   local cpu
   cpu="$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')"
-  echo "$name,odradek,$round,1,$n,$rps,$mbps,$avg,$max,$p50,$p95,$p99,$p999,$cpu,$rss,$description" >>"$runs_csv"
-  printf '  %s round %s odradek: %s records/s, %s MB/s, p99 %s ms, cpu %s s, rss %s KB\n' \
-    "$name" "$round" "$rps" "$mbps" "$p99" "$cpu" "$rss" >&2
+  echo "$name,$side,$round,1,$n,$rps,$mbps,$avg,$max,$p50,$p95,$p99,$p999,$cpu,$rss,$description" >>"$runs_csv"
+  printf '  %s round %s %s: %s records/s, %s MB/s, p99 %s ms, cpu %s s, rss %s KB\n' \
+    "$name" "$round" "$side" "$rps" "$mbps" "$p99" "$cpu" "$rss" >&2
 }
 
 run_kafka() { # scenario round
@@ -260,7 +272,16 @@ for name in $SCENARIOS; do
   scenario "$name" >/dev/null
   echo "compare.sh: $name — $(scenario "$name" | cut -d'|' -f7) — $ROUNDS round(s) each, alternating" >&2
   for ((round = 1; round <= ROUNDS; round++)); do
-    if ((round % 2 == 1)); then
+    if [ "$name" = S1C ]; then
+      # Both sides are odradek perf: through Kafka's interface and through Odradek's own API.
+      if ((round % 2 == 1)); then
+        run_odradek "$name" "$round" odradek-compat
+        run_odradek "$name" "$round" odradek
+      else
+        run_odradek "$name" "$round" odradek
+        run_odradek "$name" "$round" odradek-compat
+      fi
+    elif ((round % 2 == 1)); then
       run_odradek "$name" "$round"
       run_kafka "$name" "$round"
     else

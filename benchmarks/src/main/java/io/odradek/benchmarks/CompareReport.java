@@ -16,11 +16,14 @@ import java.util.Map;
  * table per scenario (median per side and the ratio odradek/Kafka), writes the medians as CSV and the chart.
  *
  * <p>Run rows: {@code scenario,side,round,processes,records,records_per_sec,mb_per_sec,avg_ms,max_ms,p50_ms,
- * p95_ms,p99_ms,p999_ms,cpu_s,peak_rss_kb,description}; side is {@code odradek} or {@code kafka}.
+ * p95_ms,p99_ms,p999_ms,cpu_s,peak_rss_kb,description}; side is {@code odradek} or {@code kafka}, except in
+ * S1C, which compares Odradek through Kafka's Producer interface ({@code odradek-compat}, the subject) with
+ * Odradek's own API ({@code odradek}, the reference) and is left out of the chart.
  */
 public final class CompareReport {
     static final String ODRADEK = "odradek";
     static final String KAFKA = "kafka";
+    static final String ODRADEK_COMPAT = "odradek-compat";
 
     /** The metrics of the table: column in the run rows, label, and how the median is shown. */
     enum Metric {
@@ -53,9 +56,17 @@ public final class CompareReport {
         }
     }
 
-    /** Medians of one scenario, per side. */
+    /**
+     * Medians of one scenario, per side: {@code odradek} holds the subject's (Odradek, or Odradek through Kafka's
+     * interface in S1C), {@code kafka} the reference's (Kafka's producer, or Odradek's own API in S1C).
+     */
     record ScenarioResult(String scenario, String description, int odradekRuns, int kafkaRuns, int kafkaProcesses,
-                          Map<Metric, Double> odradek, Map<Metric, Double> kafka) {
+                          Map<Metric, Double> odradek, Map<Metric, Double> kafka, String subjectSide,
+                          String referenceSide) {
+        boolean againstKafka() {
+            return referenceSide.equals(KAFKA);
+        }
+
         double ratio(Metric metric) {
             double theirs = kafka.get(metric);
             return theirs == 0 ? Double.NaN : odradek.get(metric) / theirs;
@@ -73,7 +84,8 @@ public final class CompareReport {
         List<ScenarioResult> results = summarize(Files.readAllLines(Path.of(args[0]), StandardCharsets.UTF_8));
         printTables(results, System.out);
         Files.writeString(Path.of(args[1]), mediansCsv(results), StandardCharsets.UTF_8);
-        Files.writeString(Path.of(args[2]), CompareChart.svg(results), StandardCharsets.UTF_8);
+        Files.writeString(Path.of(args[2]), CompareChart.svg(results.stream().filter(ScenarioResult::againstKafka)
+                .toList()), StandardCharsets.UTF_8);
     }
 
     static List<ScenarioResult> summarize(List<String> lines) {
@@ -87,14 +99,17 @@ public final class CompareReport {
         }
         List<ScenarioResult> results = new ArrayList<>();
         byScenario.forEach((scenario, rows) -> {
-            List<String[]> ours = rows.stream().filter(r -> r[1].equals(ODRADEK)).toList();
-            List<String[]> theirs = rows.stream().filter(r -> r[1].equals(KAFKA)).toList();
+            boolean compat = rows.stream().anyMatch(r -> r[1].equals(ODRADEK_COMPAT));
+            String subject = compat ? ODRADEK_COMPAT : ODRADEK;
+            String reference = compat ? ODRADEK : KAFKA;
+            List<String[]> ours = rows.stream().filter(r -> r[1].equals(subject)).toList();
+            List<String[]> theirs = rows.stream().filter(r -> r[1].equals(reference)).toList();
             if (ours.isEmpty() || theirs.isEmpty()) {
                 return;
             }
             // Kafka's rows say so when KAFKA_PROPS gave its tool more properties than ours got.
             results.add(new ScenarioResult(scenario, theirs.get(0)[15], ours.size(), theirs.size(),
-                    Integer.parseInt(theirs.get(0)[3]), medians(ours), medians(theirs)));
+                    Integer.parseInt(theirs.get(0)[3]), medians(ours), medians(theirs), subject, reference));
         });
         return results;
     }
@@ -113,12 +128,12 @@ public final class CompareReport {
         for (ScenarioResult result : results) {
             out.println();
             out.printf("%s: %s%n", result.scenario(), result.description());
-            out.printf("medians of %d odradek run(s) and %d Kafka run(s)%s%n", result.odradekRuns(),
-                    result.kafkaRuns(), result.kafkaProcesses() > 1
+            out.printf("medians of %d %s run(s) and %d %s run(s)%s%n", result.odradekRuns(), result.subjectSide(),
+                    result.kafkaRuns(), result.referenceSide(), result.kafkaProcesses() > 1
                             ? "; Kafka side = " + result.kafkaProcesses() + " ProducerPerformance processes at once "
                             + "(records/s, MB/s, CPU and RSS summed over them; latencies the worst of them)"
                             : "");
-            out.printf("  %-26s %14s %14s %9s%n", "metric", "odradek", "kafka", "ratio");
+            out.printf("  %-26s %14s %14s %9s%n", "metric", result.subjectSide(), result.referenceSide(), "ratio");
             for (Metric metric : Metric.values()) {
                 out.printf(Locale.ROOT, "  %-26s %14s %14s %9.2f%n", metric.label,
                         String.format(Locale.ROOT, metric.format, result.odradek().get(metric)),

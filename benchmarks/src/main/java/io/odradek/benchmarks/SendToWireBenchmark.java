@@ -23,7 +23,8 @@ import io.odradek.api.Producer;
 import io.odradek.api.ProducerConfig;
 import io.odradek.api.ProducerRecord;
 import io.odradek.api.RecordMetadata;
-import io.odradek.domain.producer.BenchmarkProducers;
+import io.odradek.api.Serializers;
+import io.odradek.domain.assembly.ProducerAssembly;
 
 /**
  * The whole {@code Producer.send()} path — serializer, partitioner, accumulator, the sender on its I/O thread
@@ -55,13 +56,13 @@ public class SendToWireBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        producer = BenchmarkProducers.create(ProducerConfig.builder()
+        producer = ProducerAssembly.create(ProducerConfig.builder()
                 .bootstrapServers("discard.invalid:9092")
                 .acks(Acks.ALL)
                 .idempotence(true)
                 .linger(Duration.ofMillis(5))
                 .batchSizeBytes(1_000_000)
-                .build(), new DiscardingTransportFactory());
+                .build(), Serializers.byteArray(), Serializers.byteArray(), new DiscardingTransportFactory());
         transport = DiscardingTransportFactory.lastCreated();
         record = new ProducerRecord<>(TOPIC, Payloads.randomBytes(100, 1));
         // Metadata, ApiVersions and InitProducerId happen once, before measuring.

@@ -14,6 +14,9 @@ class KafkaWireProtocolTest {
 
     @Test
     void isFoundByServiceLoader() {
+        // These tests run inside the module under test, which provides the service but does not use it (the
+        // domain does): declare the use, as a framework would, so that ServiceLoader may look it up here.
+        getClass().getModule().addUses(WireProtocol.class);
         assertThat(ServiceLoader.load(WireProtocol.class).findFirst()).get().isInstanceOf(KafkaWireProtocol.class);
     }
 

@@ -20,7 +20,9 @@ import io.odradek.api.config.ConfigKey;
 import io.odradek.api.config.ConfigValues;
 import io.odradek.api.config.CrossKeyRules;
 import io.odradek.api.config.PluginLoader;
+import io.odradek.api.config.Plugins;
 import io.odradek.api.config.ProducerKeys;
+import io.odradek.api.spi.PluginFactory;
 
 /**
  * Immutable, validated producer configuration, built with typed setters or from Kafka's key names.
@@ -40,16 +42,19 @@ import io.odradek.api.config.ProducerKeys;
  * }</pre>
  *
  * <p>Keys, defaults and rules are Kafka 4.x's (see {@link ProducerKeys}). Every invalid value fails here,
- * at construction, with a {@link ConfigException} that names the key, the value and what is allowed; an
- * unknown key fails with the closest known one. As in Kafka, idempotence that is only on by default is
+ * at construction, with a {@link ConfigException} that names the key, the value and what is allowed; a
+ * misspelt key fails with the known one it resembles. As in Kafka, idempotence that is only on by default is
  * turned off when {@code acks}, {@code retries} or {@code max.in.flight.requests.per.connection} conflict
  * with it, while an explicit {@code enable.idempotence=true} with such a conflict fails; a default
  * {@code delivery.timeout.ms} below {@code linger.ms + request.timeout.ms} is raised to that sum, an
  * explicit one fails; a backoff above its maximum is lowered to the maximum (KIP-580).
  *
- * <p>Plugins named by class ({@code partitioner.class}, {@code interceptor.classes}) are instantiated
- * here and receive {@link #asMap()} in {@code configure}; plugin instances handed to the builder are used
- * as they are.
+ * <p>Plugins named by class ({@code partitioner.class}, {@code interceptor.classes}, {@code key.serializer},
+ * {@code value.serializer}) are instantiated here and receive {@link #asMap()} in {@code configure}; plugin
+ * instances handed to the builder are used as they are. Keys Odradek does not know are kept for the plugins,
+ * as Kafka does (a key that is a likely misspelling of a known one fails instead); those that no plugin read
+ * are logged once, at WARN. Kafka keys for features Odradek lacks are accepted only with the value that
+ * describes what Odradek does, and refused with the reason otherwise (see {@code NotImplementedKeys}).
  */
 public final class ProducerConfig {
 
@@ -58,29 +63,14 @@ public final class ProducerConfig {
     private final ConfigValues values;
     private final String clientId;
     private final Map<String, Object> settings;
-    private final Partitioner partitioner;
-    private final List<ProducerInterceptor<?, ?>> interceptors;
+    private final Plugins plugins;
 
     private ProducerConfig(Map<?, ?> raw) {
         values = ConfigValues.parse(raw);
         CrossKeyRules.apply(values);
         clientId = values.get(CLIENT_ID) != null ? (String) values.get(CLIENT_ID) : defaultClientId(values);
         settings = settingsByKafkaName(values, clientId);
-        List<Object> created = new ArrayList<>();
-        try {
-            Object partitionerValue = values.get(PARTITIONER_CLASS);
-            partitioner = partitionerValue == null ? null
-                    : (Partitioner) track(created, PluginLoader.create(PARTITIONER_CLASS, partitionerValue, settings));
-            List<ProducerInterceptor<?, ?>> chain = new ArrayList<>();
-            for (Object interceptor : (List<?>) values.get(INTERCEPTOR_CLASSES)) {
-                chain.add((ProducerInterceptor<?, ?>) track(created,
-                        PluginLoader.create(INTERCEPTOR_CLASSES, interceptor, settings)));
-            }
-            interceptors = Collections.unmodifiableList(chain);
-        } catch (RuntimeException e) {
-            closeCreated(created, values, e);
-            throw e;
-        }
+        plugins = Plugins.create(values, settings);
     }
 
     public static Builder builder() {
@@ -134,10 +124,14 @@ public final class ProducerConfig {
     }
 
     /** Empty means the built-in partitioner (murmur2 for keys, sticky for null keys). */
-    public Optional<Partitioner> partitioner() { return Optional.ofNullable(partitioner); }
+    public Optional<Partitioner> partitioner() { return plugins.partitioner(); }
     public boolean partitionerIgnoreKeys() { return values.getBoolean(PARTITIONER_IGNORE_KEYS); }
     /** In the order configured; unmodifiable. */
-    public List<ProducerInterceptor<?, ?>> interceptors() { return interceptors; }
+    public List<ProducerInterceptor<?, ?>> interceptors() { return plugins.interceptors(); }
+    /** From {@code key.serializer}; empty when unset (then {@link Producer#create} needs an instance). */
+    public Optional<Serializer<?>> keySerializer() { return plugins.keySerializer(); }
+    /** From {@code value.serializer}; empty when unset (then {@link Producer#create} needs an instance). */
+    public Optional<Serializer<?>> valueSerializer() { return plugins.valueSerializer(); }
     public Duration metadataMaxAge() { return millis(METADATA_MAX_AGE_MS); }
     public Optional<String> transactionalId() { return Optional.ofNullable((String) values.get(TRANSACTIONAL_ID)); }
     public Duration transactionTimeout() { return millis(TRANSACTION_TIMEOUT_MS); }
@@ -152,7 +146,9 @@ public final class ProducerConfig {
      * Every setting as Kafka's key names spell them, for plugins' {@code configure}: effective values
      * (after the cross-key rules), sorted by key, unmodifiable. Enums appear as Kafka spells them
      * ({@code "all"}, {@code "zstd"}), plugins as class names, lists as {@code List<String>}; unset
-     * optional keys (e.g. {@code transactional.id}) are absent; accepted-but-ignored keys appear as given.
+     * optional keys (e.g. {@code transactional.id}) are absent; keys Odradek does not know (the plugins'
+     * own) and Kafka keys accepted with the value that describes Odradek ({@code NotImplementedKeys}) appear
+     * as given.
      */
     public Map<String, Object> asMap() { return settings; }
 
@@ -176,7 +172,8 @@ public final class ProducerConfig {
     }
 
     private static Map<String, Object> settingsByKafkaName(ConfigValues values, String clientId) {
-        Map<String, Object> settings = new TreeMap<>(values.ignored());
+        Map<String, Object> settings = new TreeMap<>(values.pluginKeys());
+        settings.putAll(values.acceptedKafkaKeys());
         for (ConfigKey key : ProducerKeys.all()) {
             Object value = values.get(key.name());
             if (value != null) {
@@ -194,7 +191,8 @@ public final class ProducerConfig {
         if (value instanceof CompressionType type) {
             return type.configValue();
         }
-        if (value instanceof Partitioner || value instanceof Class<?>) {
+        if (value instanceof Partitioner || value instanceof Serializer<?> || value instanceof Class<?>
+                || value instanceof PluginFactory<?>) {
             return PluginLoader.className(value);
         }
         if (value instanceof List<?> list) {
@@ -202,27 +200,6 @@ public final class ProducerConfig {
                     .toList();
         }
         return value;
-    }
-
-    private static Object track(List<Object> created, Object plugin) {
-        created.add(plugin);
-        return plugin;
-    }
-
-    /** Closes the plugins this constructor instantiated (not the user's instances) when a later one fails. */
-    private static void closeCreated(List<Object> created, ConfigValues values, RuntimeException failure) {
-        List<Object> givenInstances = new ArrayList<>((List<?>) values.get(INTERCEPTOR_CLASSES));
-        givenInstances.add(values.get(PARTITIONER_CLASS));
-        for (Object plugin : created) {
-            if (givenInstances.stream().anyMatch(given -> given == plugin)) {
-                continue;
-            }
-            try {
-                ((AutoCloseable) plugin).close();
-            } catch (Exception e) {
-                failure.addSuppressed(e);
-            }
-        }
     }
 
     /**
@@ -280,6 +257,16 @@ public final class ProducerConfig {
         /** A partitioner class with a public no-arg constructor, instantiated and configured at build. */
         public Builder partitionerClass(Class<? extends Partitioner> partitionerClass) {
             return set(PARTITIONER_CLASS, Objects.requireNonNull(partitionerClass, "partitionerClass"));
+        }
+
+        /** A key serializer class with a public no-arg constructor, instantiated and configured at build. */
+        public Builder keySerializerClass(Class<? extends Serializer<?>> serializerClass) {
+            return set(KEY_SERIALIZER, Objects.requireNonNull(serializerClass, "serializerClass"));
+        }
+
+        /** A value serializer class with a public no-arg constructor, instantiated and configured at build. */
+        public Builder valueSerializerClass(Class<? extends Serializer<?>> serializerClass) {
+            return set(VALUE_SERIALIZER, Objects.requireNonNull(serializerClass, "serializerClass"));
         }
 
         /** Appends an interceptor instance, used as it is, after any already configured. */

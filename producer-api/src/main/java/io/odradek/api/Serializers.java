@@ -1,48 +1,50 @@
 package io.odradek.api;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
-/** The serializers most applications need, with the same byte layout as Kafka's own. */
+import io.odradek.api.serialization.ByteArraySerializer;
+import io.odradek.api.serialization.ByteBufferSerializer;
+import io.odradek.api.serialization.IntegerSerializer;
+import io.odradek.api.serialization.LongSerializer;
+import io.odradek.api.serialization.StringSerializer;
+import io.odradek.api.serialization.UUIDSerializer;
+
+/**
+ * The serializers most applications need, with the same byte layout as Kafka's own. The classes behind them
+ * live in {@link io.odradek.api.serialization}, for {@code key.serializer}/{@code value.serializer} by name.
+ */
 public final class Serializers {
     private Serializers() {
     }
 
     /** UTF-8 text. */
     public static Serializer<String> string() {
-        return (topic, data) -> data == null ? null : data.getBytes(StandardCharsets.UTF_8);
+        return new StringSerializer();
     }
 
     /** Bytes as they are; the array is written as given. */
     public static Serializer<byte[]> byteArray() {
-        return (topic, data) -> data;
+        return new ByteArraySerializer();
     }
 
     /** The remaining bytes of the buffer, which is not consumed. */
     public static Serializer<ByteBuffer> byteBuffer() {
-        return (topic, data) -> {
-            if (data == null) {
-                return null;
-            }
-            byte[] bytes = new byte[data.remaining()];
-            data.duplicate().get(bytes);
-            return bytes;
-        };
+        return new ByteBufferSerializer();
     }
 
     /** Four bytes, big-endian. */
     public static Serializer<Integer> integer() {
-        return (topic, data) -> data == null ? null : ByteBuffer.allocate(Integer.BYTES).putInt(data).array();
+        return new IntegerSerializer();
     }
 
     /** Eight bytes, big-endian. */
     public static Serializer<Long> longs() {
-        return (topic, data) -> data == null ? null : ByteBuffer.allocate(Long.BYTES).putLong(data).array();
+        return new LongSerializer();
     }
 
     /** The UUID's canonical 36-character text, UTF-8, as Kafka's UUIDSerializer writes it. */
     public static Serializer<UUID> uuid() {
-        return (topic, data) -> data == null ? null : data.toString().getBytes(StandardCharsets.UTF_8);
+        return new UUIDSerializer();
     }
 }

@@ -171,25 +171,22 @@ class ProducerConfigParsingTest {
     }
 
     @Test
-    void keepsAcceptedButIgnoredKafkaKeysInAsMap() {
+    void keepsPluginKeysAndAcceptedKafkaKeysInAsMapAsGiven() {
         Map<String, Object> configs = new HashMap<>();
         configs.put("bootstrap.servers", "localhost:9092");
-        configs.put("key.serializer", "org.apache.kafka.common.serialization.StringSerializer");
-        configs.put("value.serializer", "org.apache.kafka.common.serialization.ByteArraySerializer");
-        configs.put("metadata.max.idle.ms", "300000");
-        configs.put("connections.max.idle.ms", "540000");
+        configs.put("my.partitioner.region", "eu");
+        configs.put("connections.max.idle.ms", "-1");
         configs.put("security.protocol", "plaintext");
-        configs.put("partitioner.adaptive.partitioning.enable", "true");
-        configs.put("partitioner.availability.timeout.ms", "0");
+        configs.put("partitioner.adaptive.partitioning.enable", "false");
         configs.put("metrics.recording.level", "INFO");
-        configs.put("client.dns.lookup", "use_all_dns_ips");
 
         ProducerConfig config = ProducerConfig.from(configs);
 
         assertThat(config.asMap())
-                .containsEntry("key.serializer", "org.apache.kafka.common.serialization.StringSerializer")
+                .containsEntry("my.partitioner.region", "eu")
+                .containsEntry("connections.max.idle.ms", "-1")
+                .containsEntry("partitioner.adaptive.partitioning.enable", "false")
                 .containsEntry("metrics.recording.level", "INFO")
-                .containsEntry("client.dns.lookup", "use_all_dns_ips")
                 .containsEntry("security.protocol", "PLAINTEXT");
     }
 

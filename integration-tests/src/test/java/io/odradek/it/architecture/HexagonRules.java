@@ -30,7 +30,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.zip.Checksum;
 
 /**
- * The rules of the hexagon (DESIGN.md, "Rules of the hexagon") as ArchUnit rules.
+ * The rules of the hexagon (ARCHITECTURE.md, "Rules") as ArchUnit rules.
  *
  * <p>Every rule is built by a factory that takes package patterns, so that the very same rule definition runs
  * twice: once against Odradek's production classes (the constants) and once against deliberately violating
@@ -43,9 +43,17 @@ public final class HexagonRules {
     public static final List<String> DOMAIN_PORTS = List.of("io.odradek.domain.port..", "io.odradek.domain.protocol..");
     public static final List<String> ADAPTERS = List.of(
             "io.odradek.codec..", "io.odradek.compression..", "io.odradek.transport.nio..", "io.odradek.transport.netty..");
+    /**
+     * Every library module's packages but kafka-clients-compat's, the one library module whose job is Kafka's
+     * API (rule 5's exception).
+     */
     public static final List<String> LIBRARY = List.of(
             "io.odradek.api..", "io.odradek.domain..", "io.odradek.codec..", "io.odradek.compression..",
-            "io.odradek.transport..");
+            "io.odradek.transport..", "io.odradek.test..");
+    /** kafka-clients-compat: OdradekKafkaProducer, Kafka's Producer interface over Odradek's API. */
+    public static final String KAFKA_COMPAT = "io.odradek.kafka..";
+    /** odradek-test: the MockProducer applications test with. */
+    public static final String TEST_KIT = "io.odradek.test..";
 
     // Declared before the rule constants, which read it while the class initializes.
     private static final String[] THIRD_PARTY_API_PACKAGES = {
@@ -68,11 +76,19 @@ public final class HexagonRules {
     public static final ArchRule ADAPTERS_USE_ONLY_DOMAIN_PORTS = adaptersMayUseOnlyDomainPorts(ADAPTERS, DOMAIN, DOMAIN_PORTS);
     /** Rule 5: no Kafka jar on a main classpath of a library module, seen from the bytecode. */
     public static final ArchRule LIBRARY_DOES_NOT_USE_KAFKA = libraryMustNotDependOnKafka(LIBRARY);
+    /** Rule 5's exception stays one: no other library module depends on kafka-clients-compat. */
+    public static final ArchRule LIBRARY_DOES_NOT_USE_KAFKA_COMPAT = libraryMustNotDependOn(LIBRARY, KAFKA_COMPAT);
+    /** kafka-clients-compat adapts Odradek's public API to Kafka's; it never reaches into the domain or an adapter. */
+    public static final ArchRule KAFKA_COMPAT_USES_ONLY_THE_API = mayDependOnlyOn(KAFKA_COMPAT,
+            "java..", API, KAFKA_COMPAT, "org.apache.kafka..");
+    /** The test kit is for applications' tests: it stands in for the API and needs nothing else. */
+    public static final ArchRule TEST_KIT_USES_ONLY_THE_API = mayDependOnlyOn(TEST_KIT, "java..", API, TEST_KIT);
 
     public static final List<ArchRule> ALL = List.of(
             API_DEPENDS_ONLY_ON_JDK, API_EXPOSES_NO_THIRD_PARTY_TYPES, DOMAIN_HAS_NO_IO_WIRE_OR_COMPRESSION,
             DOMAIN_NEVER_READS_THE_CLOCK, DOMAIN_STARTS_NO_THREADS, ADAPTERS_DO_NOT_DEPEND_ON_EACH_OTHER,
-            ADAPTERS_USE_ONLY_DOMAIN_PORTS, LIBRARY_DOES_NOT_USE_KAFKA);
+            ADAPTERS_USE_ONLY_DOMAIN_PORTS, LIBRARY_DOES_NOT_USE_KAFKA, LIBRARY_DOES_NOT_USE_KAFKA_COMPAT,
+            KAFKA_COMPAT_USES_ONLY_THE_API, TEST_KIT_USES_ONLY_THE_API);
 
     private HexagonRules() {
     }
@@ -170,6 +186,18 @@ public final class HexagonRules {
         return noClasses().that().resideInAnyPackage(libraryPackages.toArray(String[]::new))
                 .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "kafka..")
                 .as(String.format("rule 5: library code %s never depends on kafka-clients or the broker", libraryPackages));
+    }
+
+    public static ArchRule libraryMustNotDependOn(List<String> libraryPackages, String forbiddenPackage) {
+        return noClasses().that().resideInAnyPackage(libraryPackages.toArray(String[]::new))
+                .should().dependOnClassesThat().resideInAPackage(forbiddenPackage)
+                .as(String.format("rule 5: library code %s never depends on %s", libraryPackages, forbiddenPackage));
+    }
+
+    public static ArchRule mayDependOnlyOn(String layer, String... allowedPackages) {
+        return classes().that().resideInAPackage(layer)
+                .should().onlyDependOnClassesThat().resideInAnyPackage(allowedPackages)
+                .as(String.format("%s depends only on %s", layer, String.join(", ", allowedPackages)));
     }
 
     private static Optional<String> adapterOf(JavaClass javaClass, List<String> adapterPackages) {

@@ -14,6 +14,7 @@ import io.odradek.it.architecture.fixtures.api.CleanApi;
 import io.odradek.it.architecture.fixtures.api.LeaksGuavaInGenericParameter;
 import io.odradek.it.architecture.fixtures.api.LeaksGuavaInReturnType;
 import io.odradek.it.architecture.fixtures.api.UsesGuavaPrivately;
+import io.odradek.it.architecture.fixtures.compat.FixtureKafkaAdapter;
 import io.odradek.it.architecture.fixtures.domain.CleanDomainService;
 import io.odradek.it.architecture.fixtures.domain.EncodesWireFormat;
 import io.odradek.it.architecture.fixtures.domain.ExtendsThread;
@@ -30,7 +31,10 @@ import io.odradek.it.architecture.fixtures.domain.StartsThread;
 import io.odradek.it.architecture.fixtures.domain.SubmitsToExecutor;
 import io.odradek.it.architecture.fixtures.domain.TimesOutAsync;
 import io.odradek.it.architecture.fixtures.domain.UsesKafkaClients;
+import io.odradek.it.architecture.fixtures.domain.UsesKafkaAdapter;
 import io.odradek.it.architecture.fixtures.domain.UsesSelector;
+import io.odradek.it.architecture.fixtures.testkit.CleanMock;
+import io.odradek.it.architecture.fixtures.testkit.ReachesIntoDomain;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -125,6 +129,21 @@ class HexagonRulesBiteTest {
     void rule5LibraryCodeUsingKafkaClientsIsReported() {
         assertReported(HexagonRules.libraryMustNotDependOnKafka(LIBRARY), UsesKafkaClients.class, "org.apache.kafka");
         assertClean(HexagonRules.libraryMustNotDependOnKafka(LIBRARY), CleanDomainService.class);
+    }
+
+    @Test
+    void rule5LibraryCodeUsingTheKafkaCompatibilityModuleIsReported() {
+        assertReported(HexagonRules.libraryMustNotDependOn(LIBRARY, FIXTURES + ".compat.."), UsesKafkaAdapter.class,
+                FixtureKafkaAdapter.class.getName());
+        assertClean(HexagonRules.libraryMustNotDependOn(LIBRARY, FIXTURES + ".compat.."), CleanDomainService.class);
+    }
+
+    @Test
+    void aModuleLimitedToTheApiReachingIntoTheDomainIsReported() {
+        String testKit = FIXTURES + ".testkit..";
+        assertReported(HexagonRules.mayDependOnlyOn(testKit, "java..", API, testKit), ReachesIntoDomain.class,
+                CleanDomainService.class.getName());
+        assertClean(HexagonRules.mayDependOnlyOn(testKit, "java..", API, testKit), CleanMock.class);
     }
 
     private static void assertReported(ArchRule rule, Class<?> fixture, String expectedInReport) {

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * Checks DESIGN.md's rules of the hexagon against the production classes of every library module. Runs with
+ * Checks the rules of the hexagon (ARCHITECTURE.md) against the production classes of every library module. Runs with
  * both transports on the classpath (the default surefire execution leaves transport-netty out).
  */
 @BothTransports
@@ -30,7 +30,7 @@ class HexagonRulesTest {
         // Without this, every rule below could pass because it looked at nothing.
         assertThat(packages).contains("io.odradek.api", "io.odradek.domain.port", "io.odradek.domain.sender",
                 "io.odradek.domain.accumulator", "io.odradek.codec", "io.odradek.compression", "io.odradek.transport.nio",
-                "io.odradek.transport.netty");
+                "io.odradek.transport.netty", "io.odradek.kafka", "io.odradek.test");
         assertThat(PRODUCTION.stream().map(JavaClass::getName))
                 .noneMatch(name -> name.startsWith("io.odradek.it."))
                 .noneMatch(name -> name.endsWith("Test"));
@@ -93,5 +93,27 @@ class HexagonRulesTest {
     @Test
     void rule5LibraryCodeDoesNotUseKafka() {
         HexagonRules.LIBRARY_DOES_NOT_USE_KAFKA.check(PRODUCTION);
+    }
+
+    @Test
+    void rule5NoOtherLibraryCodeUsesTheKafkaCompatibilityModule() {
+        HexagonRules.LIBRARY_DOES_NOT_USE_KAFKA_COMPAT.check(PRODUCTION);
+    }
+
+    @Test
+    void theKafkaCompatibilityModuleUsesOnlyOdradeksApi() {
+        HexagonRules.KAFKA_COMPAT_USES_ONLY_THE_API.check(PRODUCTION);
+    }
+
+    @Test
+    void theTestKitUsesOnlyOdradeksApi() {
+        HexagonRules.TEST_KIT_USES_ONLY_THE_API.check(PRODUCTION);
+    }
+
+    /** Rule 5's exception is real: the compatibility module does use Kafka, and only it may. */
+    @Test
+    void theKafkaCompatibilityModuleIsWhereKafkaIsUsed() {
+        assertThat(HexagonRules.libraryMustNotDependOnKafka(List.of(HexagonRules.KAFKA_COMPAT)).evaluate(PRODUCTION)
+                .hasViolation()).isTrue();
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiPredicate;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
@@ -20,10 +21,17 @@ final class LibraryPoms {
     private LibraryPoms() {
     }
 
-    /** Library modules are the API, the domain and the adapters; tools and integration-tests may use Kafka. */
+    /** The one library module allowed kafka-clients on its main class path (ARCHITECTURE.md, rule 5's exception). */
+    static final String KAFKA_COMPAT = "kafka-clients-compat";
+
+    /**
+     * Library modules are the API, the domain, the adapters, the Kafka compatibility module and the test kit;
+     * tools and integration-tests may use Kafka.
+     */
     static boolean isLibraryModule(String module) {
         return module.equals("producer-api") || module.equals("producer-domain") || module.equals("codec")
-                || module.equals("compression") || module.startsWith("transport-");
+                || module.equals("compression") || module.startsWith("transport-") || module.equals(KAFKA_COMPAT)
+                || module.equals("odradek-test");
     }
 
     static List<String> modulesOf(Path parentPom) {
@@ -41,6 +49,17 @@ final class LibraryPoms {
      * put nothing on the module's classpath and are not looked at.
      */
     static List<String> kafkaDependenciesOutsideTestScope(Path pom) {
+        return dependenciesOutsideTestScope(pom, (groupId, artifactId) -> groupId.equals("org.apache.kafka")
+                || groupId.startsWith("org.apache.kafka."));
+    }
+
+    /** Every dependency on kafka-clients-compat whose scope is not test, described as above. */
+    static List<String> kafkaCompatDependenciesOutsideTestScope(Path pom) {
+        return dependenciesOutsideTestScope(pom, (groupId, artifactId) -> groupId.equals("io.odradek")
+                && artifactId.equals(KAFKA_COMPAT));
+    }
+
+    private static List<String> dependenciesOutsideTestScope(Path pom, BiPredicate<String, String> matches) {
         List<String> offending = new ArrayList<>();
         NodeList dependencies = parse(pom).getElementsByTagName("dependency");
         for (int i = 0; i < dependencies.getLength(); i++) {
@@ -50,7 +69,7 @@ final class LibraryPoms {
             }
             String groupId = childText(dependency, "groupId");
             String scope = childText(dependency, "scope");
-            if ((groupId.equals("org.apache.kafka") || groupId.startsWith("org.apache.kafka.")) && !scope.equals("test")) {
+            if (matches.test(groupId, childText(dependency, "artifactId")) && !scope.equals("test")) {
                 offending.add(groupId + ":" + childText(dependency, "artifactId")
                         + " (" + (scope.isEmpty() ? "no scope, i.e. compile" : scope) + ")");
             }

@@ -17,7 +17,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
+import io.odradek.api.Producer;
+import io.odradek.api.ProducerConfig;
+import io.odradek.api.ProducerRecord;
+import io.odradek.api.Serializers;
 import io.odradek.it.KafkaBrokerExtension;
 import io.odradek.it.KafkaCluster;
 
@@ -61,6 +66,69 @@ class CommandLineTest {
                 assertThat(b).isBetween((byte) 'A', (byte) 'Z');
             }
         });
+    }
+
+    @Test
+    void perfCompatSendsThroughKafkasProducerInterface(KafkaCluster kafka) throws Exception {
+        String topic = kafka.createTopic("cli-perf-compat", 3);
+
+        Result result = run(List.of("perf", "--topic", topic, "--num-records", "5000", "--record-size", "50",
+                "--throughput", "-1", "--compat", "--producer-props", "bootstrap.servers=" + kafka.bootstrapServers()),
+                "");
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(result.stdoutLines()).anySatisfy(l -> assertThat(l).startsWith("5000 records sent, "));
+        assertThat(result.stdoutLines()).anySatisfy(l -> assertThat(l).contains("(Kafka's Producer API)"));
+        assertThat(kafka.readAll(topic, 5000, Duration.ofSeconds(60))).hasSize(5000);
+    }
+
+    @Test
+    void brokerRunsOnTheGivenPortAndCreatesTopicsWithTheGivenPartitions(@TempDir Path dataDir) throws Exception {
+        int port = freePort();
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-jar", jar.toString(), "broker", "--data-dir", dataDir.resolve("kafka").toString(), "--port",
+                Integer.toString(port), "--partitions", "3", "--auto-create", "true");
+        Path out = Files.createTempFile("odradek-broker", ".out");
+        Process process = new ProcessBuilder(command).redirectOutput(out.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            String expected = "bootstrap.servers=127.0.0.1:" + port;
+            long deadlineNs = System.nanoTime() + RUN_TIMEOUT.toNanos();
+            while (!Files.readString(out).contains(expected)) {
+                assertThat(process.isAlive()).as("odradek broker is running; it printed: %s", Files.readString(out))
+                        .isTrue();
+                assertThat(System.nanoTime() - deadlineNs).as("broker ready within " + RUN_TIMEOUT).isNegative();
+                Thread.sleep(100); // polling interval of a condition with a deadline
+            }
+            try (Producer<String, String> producer = Producer.create(ProducerConfig.builder()
+                    .bootstrapServers("127.0.0.1:" + port).maxBlock(Duration.ofSeconds(60)).build(),
+                    Serializers.string(), Serializers.string())) {
+                producer.send(new ProducerRecord<>("auto-created", "v")).join();
+                assertThat(producer.partitionsFor("auto-created")).hasSize(3);
+            }
+        } finally {
+            stop(process);
+        }
+    }
+
+    @Test
+    void brokerRefusesAnAutoCreateValueThatIsNotABoolean() throws Exception {
+        Result result = run(List.of("broker", "--auto-create", "maybe"), "");
+
+        assertThat(result.exitCode).isEqualTo(2);
+        assertThat(result.stderr).contains("--auto-create takes true or false, not maybe");
+    }
+
+    /** Stops odradek broker as Ctrl-C would, and waits until the Kafka JVM it started is gone too. */
+    private static void stop(Process process) throws Exception {
+        List<ProcessHandle> kafkaJvms = process.descendants().toList();
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+        for (ProcessHandle child : kafkaJvms) {
+            child.onExit().get(60, TimeUnit.SECONDS);
+        }
     }
 
     @Test

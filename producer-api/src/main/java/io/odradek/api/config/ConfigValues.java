@@ -11,14 +11,16 @@ import io.odradek.api.ConfigException;
 
 /**
  * The typed values of one configuration: every key of {@link ProducerKeys} (the user's value or the
- * default), which keys the user set, and the accepted-but-ignored keys as given. Cross-key rules
+ * default), which keys the user set, the keys of Kafka's that Odradek accepted with the one value it can
+ * honour ({@link NotImplementedKeys}), and the plugins' keys, as given. Cross-key rules
  * ({@link CrossKeyRules}) adjust it before {@code ProducerConfig} reads it.
  */
 public final class ConfigValues {
 
     private final Map<String, Object> values = new HashMap<>();
     private final Set<String> explicitlySet = new HashSet<>();
-    private final Map<String, Object> ignored = new TreeMap<>();
+    private final Map<String, Object> acceptedKafkaKeys = new TreeMap<>();
+    private final Map<String, Object> pluginKeys = new TreeMap<>();
 
     private ConfigValues() {
     }
@@ -58,16 +60,21 @@ public final class ConfigValues {
         if (key != null) {
             values.put(name, key.parse(raw));
             explicitlySet.add(name);
-        } else if (ProducerKeys.isAcceptedButIgnored(name)) {
-            ignored.put(name, raw);
         } else if (ProducerKeys.isUnsupportedSecurityKey(name)) {
             throw new ConfigException("Unsupported configuration '" + name
                     + "': TLS and SASL are not supported yet; only security.protocol=PLAINTEXT works");
+        } else if (NotImplementedKeys.covers(name)) {
+            NotImplementedKeys.check(name, raw);
+            acceptedKafkaKeys.put(name, raw);
         } else {
-            throw new ConfigException("Unknown configuration '" + name + "'"
-                    + KeySuggester.closest(name, ProducerKeys.knownNames())
-                    .map(suggestion -> "; did you mean '" + suggestion + "'?")
-                    .orElse("; see io.odradek.api.config.ProducerKeys for the supported keys"));
+            // As in Kafka, a key the producer does not know belongs to a plugin; but one a few letters away
+            // from a known key is far more likely a typo that would otherwise go unnoticed.
+            String suggestion = KeySuggester.closest(name, ProducerKeys.knownNames()).orElse(null);
+            if (suggestion != null) {
+                throw new ConfigException("Unknown configuration '" + name + "'; did you mean '" + suggestion
+                        + "'? (A plugin's own key must not be that close to one of the producer's.)");
+            }
+            pluginKeys.put(name, raw);
         }
     }
 
@@ -100,9 +107,14 @@ public final class ConfigValues {
         values.put(name, value);
     }
 
-    /** The accepted-but-ignored keys as the user gave them. */
-    public Map<String, Object> ignored() {
-        return Collections.unmodifiableMap(ignored);
+    /** Kafka's keys that Odradek accepted because their value describes what it does, as given. */
+    public Map<String, Object> acceptedKafkaKeys() {
+        return Collections.unmodifiableMap(acceptedKafkaKeys);
+    }
+
+    /** The keys Odradek does not know, kept as given for the plugins' {@code configure}. */
+    public Map<String, Object> pluginKeys() {
+        return Collections.unmodifiableMap(pluginKeys);
     }
 
     private static void requireKnown(String name) {

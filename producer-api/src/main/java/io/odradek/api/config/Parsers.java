@@ -50,11 +50,6 @@ public final class Parsers {
         };
     }
 
-    /** Any value, kept as given: for keys we accept for compatibility but do not act on. */
-    public static ValueParser passThrough() {
-        return (key, raw) -> raw;
-    }
-
     /** One of {@code allowed}, compared case-insensitively and returned lower-case. */
     public static ValueParser oneOf(String... allowed) {
         List<String> values = List.of(allowed);

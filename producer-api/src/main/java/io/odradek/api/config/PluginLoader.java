@@ -9,11 +9,13 @@ import java.util.Map;
 
 import io.odradek.api.Partitioner;
 import io.odradek.api.ProducerInterceptor;
+import io.odradek.api.Serializer;
+import io.odradek.api.spi.PluginFactory;
 
 
 /**
  * Loads and instantiates plugin classes named in the configuration ({@code partitioner.class},
- * {@code interceptor.classes}). Checking the interface when parsing, and instantiating only once the whole
+ * {@code interceptor.classes}, {@code key.serializer}, {@code value.serializer}). Checking the interface when parsing, and instantiating only once the whole
  * configuration is valid, means a bad setting elsewhere never leaves a half-configured plugin behind.
  */
 public final class PluginLoader {
@@ -52,13 +54,17 @@ public final class PluginLoader {
     }
 
     /**
-     * Instantiates {@code classOrInstance} if it is a class and passes {@code configs} to its
-     * {@code configure}. Instances are returned unchanged and not configured: the user built them, as
-     * Kafka does with serializer instances.
+     * Instantiates {@code plugin} if it is a class, or has its {@link PluginFactory} build it, and passes
+     * {@code configs} to a class's {@code configure} ({@code configure(configs, isKey)} for a serializer).
+     * Instances are returned unchanged and not configured: the user built them, as Kafka does with
+     * serializer instances.
      */
-    public static Object create(String key, Object classOrInstance, Map<String, Object> configs) {
-        if (!(classOrInstance instanceof Class<?> pluginClass)) {
-            return classOrInstance;
+    public static Object create(String key, Object plugin, Map<String, ?> configs, Class<?> type) {
+        if (plugin instanceof PluginFactory<?> factory) {
+            return build(key, factory, configs, type);
+        }
+        if (!(plugin instanceof Class<?> pluginClass)) {
+            return plugin;
         }
         Object instance;
         try {
@@ -74,6 +80,8 @@ public final class PluginLoader {
                 partitioner.configure(configs);
             } else if (instance instanceof ProducerInterceptor<?, ?> interceptor) {
                 interceptor.configure(configs);
+            } else if (instance instanceof Serializer<?> serializer) {
+                serializer.configure(configs, key.equals(ProducerKeys.KEY_SERIALIZER));
             }
         } catch (RuntimeException e) {
             throw ConfigErrors.invalid(key, pluginClass, "configure(...) of " + pluginClass.getName() + " threw " + e,
@@ -82,8 +90,22 @@ public final class PluginLoader {
         return instance;
     }
 
+    private static Object build(String key, PluginFactory<?> factory, Map<String, ?> configs, Class<?> type) {
+        Object instance;
+        try {
+            instance = factory.create(configs);
+        } catch (RuntimeException e) {
+            throw ConfigErrors.invalid(key, factory.pluginName(), "building " + factory.pluginName() + " threw " + e, e);
+        }
+        if (!type.isInstance(instance)) {
+            throw ConfigErrors.invalid(key, factory.pluginName(), "its factory returned "
+                    + (instance == null ? "null" : "a " + instance.getClass().getName()) + ", not a " + type.getName());
+        }
+        return instance;
+    }
+
     private static Object toClassOrInstance(String key, Object raw, Object element, Class<?> type) {
-        if (type.isInstance(element)) {
+        if (type.isInstance(element) || element instanceof PluginFactory<?>) {
             return element;
         }
         Class<?> pluginClass;
@@ -92,8 +114,8 @@ public final class PluginLoader {
         } else if (element instanceof String name && !name.isBlank()) {
             pluginClass = load(key, raw, name.trim());
         } else {
-            throw ConfigErrors.invalid(key, raw, "expected a class name, a Class or an instance of "
-                    + type.getName());
+            throw ConfigErrors.invalid(key, raw, "expected a class name, a Class, an instance of "
+                    + type.getName() + " or a " + PluginFactory.class.getName());
         }
         if (!type.isAssignableFrom(pluginClass)) {
             throw ConfigErrors.invalid(key, raw, "class " + pluginClass.getName() + " does not implement "
@@ -136,8 +158,11 @@ public final class PluginLoader {
     }
 
     /** The class name of a plugin value, for {@code asMap()} and error messages. */
-    public static String className(Object classOrInstance) {
-        return classOrInstance instanceof Class<?> type ? type.getName() : classOrInstance.getClass().getName();
+    public static String className(Object plugin) {
+        if (plugin instanceof PluginFactory<?> factory) {
+            return factory.pluginName();
+        }
+        return plugin instanceof Class<?> type ? type.getName() : plugin.getClass().getName();
     }
 
 }

@@ -15,10 +15,16 @@ import io.odradek.api.Acks;
 import io.odradek.api.CompressionType;
 import io.odradek.api.Partitioner;
 import io.odradek.api.ProducerInterceptor;
+import io.odradek.api.Serializer;
 
 /**
  * The producer's configuration keys, spelled as Kafka spells them, with Kafka 4.x defaults. Use the
  * constants instead of string literals when you build a {@code Map} or {@code Properties}.
+ *
+ * <p>Kafka's keys for features Odradek does not have are in {@link NotImplementedKeys}: each is accepted only
+ * with the value that describes what Odradek does, and refused otherwise. A key that is in neither table is
+ * a plugin's: it is handed to the plugins' {@code configure} (as Kafka does), unless it looks like a
+ * misspelling of a known key, which fails with the key meant; one that no plugin read is logged at WARN.
  */
 public final class ProducerKeys {
 
@@ -55,6 +61,8 @@ public final class ProducerKeys {
     public static final String SEND_BUFFER_BYTES = "send.buffer.bytes";
     public static final String RECEIVE_BUFFER_BYTES = "receive.buffer.bytes";
     public static final String SECURITY_PROTOCOL = "security.protocol";
+    public static final String KEY_SERIALIZER = "key.serializer";
+    public static final String VALUE_SERIALIZER = "value.serializer";
 
     /** The compression level key of each codec that has levels. */
     public static final Map<CompressionType, String> COMPRESSION_LEVEL_KEYS = Map.of(
@@ -62,20 +70,11 @@ public final class ProducerKeys {
             CompressionType.LZ4, COMPRESSION_LZ4_LEVEL,
             CompressionType.ZSTD, COMPRESSION_ZSTD_LEVEL);
 
-    /**
-     * Kafka keys a Java application may pass that Odradek accepts, keeps in {@code asMap()}, and does not
-     * act on: serializers are passed as objects, and the rest tune parts of Kafka's client we do not have.
-     */
-    public static final Set<String> ACCEPTED_BUT_IGNORED = Set.of(
-            "key.serializer", "value.serializer", "metadata.max.idle.ms", "connections.max.idle.ms",
-            "partitioner.adaptive.partitioning.enable", "partitioner.availability.timeout.ms",
-            "client.dns.lookup", "metric.reporters", "enable.metrics.push");
-
-    /** Prefixes of ignored key families (as {@link #ACCEPTED_BUT_IGNORED}). */
-    public static final List<String> ACCEPTED_BUT_IGNORED_PREFIXES = List.of("metrics.");
-
     /** Prefixes of security keys, rejected until TLS and SASL are supported. */
     public static final List<String> UNSUPPORTED_SECURITY_PREFIXES = List.of("ssl.", "sasl.");
+
+    /** Security keys outside those prefixes, rejected for the same reason. */
+    public static final Set<String> UNSUPPORTED_SECURITY_KEYS = Set.of("security.providers");
 
     private static final int MAX_INT = Integer.MAX_VALUE;
     private static final long MAX_LONG = Long.MAX_VALUE;
@@ -122,7 +121,10 @@ public final class ProducerKeys {
             // p99 latency 660 -> 279 ms; benchmarks/README.md).
             ConfigKey.optional(SEND_BUFFER_BYTES, intBetween(-1, MAX_INT), -1),
             ConfigKey.optional(RECEIVE_BUFFER_BYTES, intBetween(-1, MAX_INT), 32768),
-            ConfigKey.optional(SECURITY_PROTOCOL, securityProtocol(), "PLAINTEXT"));
+            ConfigKey.optional(SECURITY_PROTOCOL, securityProtocol(), "PLAINTEXT"),
+            // Unset unless given: Producer.create(config, keySerializer, valueSerializer) takes instances instead.
+            ConfigKey.optional(KEY_SERIALIZER, PluginLoader.plugin(Serializer.class), null),
+            ConfigKey.optional(VALUE_SERIALIZER, PluginLoader.plugin(Serializer.class), null));
 
     private ProducerKeys() {
     }
@@ -137,19 +139,18 @@ public final class ProducerKeys {
         return TABLE.values();
     }
 
-    public static boolean isAcceptedButIgnored(String name) {
-        return ACCEPTED_BUT_IGNORED.contains(name)
-                || ACCEPTED_BUT_IGNORED_PREFIXES.stream().anyMatch(name::startsWith);
-    }
-
     public static boolean isUnsupportedSecurityKey(String name) {
-        return UNSUPPORTED_SECURITY_PREFIXES.stream().anyMatch(name::startsWith);
+        return UNSUPPORTED_SECURITY_KEYS.contains(name)
+                || UNSUPPORTED_SECURITY_PREFIXES.stream().anyMatch(name::startsWith);
     }
 
-    /** Every key name Odradek accepts, for did-you-mean suggestions. */
+    /**
+     * Every key name of Kafka's producer that Odradek knows, those it acts on and those it refuses
+     * ({@link NotImplementedKeys}), for did-you-mean suggestions.
+     */
     public static Set<String> knownNames() {
         Set<String> names = new TreeSet<>(TABLE.keySet());
-        names.addAll(ACCEPTED_BUT_IGNORED);
+        names.addAll(NotImplementedKeys.names());
         return names;
     }
 

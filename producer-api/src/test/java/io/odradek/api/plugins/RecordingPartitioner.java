@@ -3,13 +3,15 @@ package io.odradek.api.plugins;
 import java.util.Map;
 
 import io.odradek.api.Partitioner;
+import io.odradek.api.RecordToPartition;
+import io.odradek.api.TopicPartitions;
 
 /** A partitioner that remembers what {@code configure} received. */
 public class RecordingPartitioner implements Partitioner {
     public Map<String, ?> configs;
 
     @Override
-    public int partition(String topic, Object key, byte[] keyBytes, int partitionCount) {
+    public int partition(RecordToPartition record, TopicPartitions partitions) {
         return 0;
     }
 

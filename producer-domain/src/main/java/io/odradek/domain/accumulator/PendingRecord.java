@@ -11,9 +11,11 @@ import io.odradek.api.RecordMetadata;
  * {@code reservedBytes} in the buffer pool until it moves into a batch.
  *
  * @param partition the partition the user chose, or null to let the partitioner choose
+ * @param key       the key as the application gave it, and {@code value} the value, for a partitioner
  * @param deadlineNs when to give up waiting for metadata ({@code max.block.ms} after the send)
  */
-public record PendingRecord(String topic, Integer partition, Object key, byte[] keyBytes, byte[] value,
+public record PendingRecord(String topic, Integer partition, Object key, byte[] keyBytes, Object value,
+                            byte[] valueBytes,
                             Headers headers, long timestampMs, Callback callback,
                             CompletableFuture<RecordMetadata> future, int reservedBytes, long deadlineNs) {
 }

@@ -1,10 +1,5 @@
 package io.odradek.domain.metadata;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import io.odradek.api.PartitionInfo;
-
 /**
  * One topic's partitions and their leaders, as of the last metadata response.
  *
@@ -18,13 +13,5 @@ public record TopicInfo(String name, int[] leaders, int[] leaderEpochs) {
 
     public int leaderOf(int partition) {
         return partition < leaders.length ? leaders[partition] : -1;
-    }
-
-    public List<PartitionInfo> partitionInfos() {
-        List<PartitionInfo> infos = new ArrayList<>(leaders.length);
-        for (int p = 0; p < leaders.length; p++) {
-            infos.add(new PartitionInfo(name, p, leaders[p]));
-        }
-        return infos;
     }
 }

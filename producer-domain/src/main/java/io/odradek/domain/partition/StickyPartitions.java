@@ -4,9 +4,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.odradek.domain.metadata.TopicInfo;
+
 /**
  * Where records without a key go (KIP-480, KIP-794): one partition per topic while its open batch fills up,
- * then another, chosen at random, so batches leave full and partitions get equal shares.
+ * then another, chosen at random among the partitions that have a leader (all of them when none has), so
+ * batches leave full and partitions get equal shares. This is Kafka's built-in partitioner with
+ * {@code partitioner.adaptive.partitioning.enable=false}: it does not weigh partitions by queue lengths.
  *
  * <p>The producer moves on when the partition's open batch has no room for the next record
  * ({@link #moveOn}): that batch is sealed and sent at once, with no half-empty batch left behind to wait for
@@ -24,22 +28,22 @@ public final class StickyPartitions {
     }
 
     /** The partition for a record of about {@code recordSizeBytes} to {@code topic}, counting its bytes. */
-    public int partition(String topic, int partitionCount, int recordSizeBytes) {
-        return sticky(topic, partitionCount).next(partitionCount, recordSizeBytes, switchAfterBytes);
+    public int partition(TopicInfo topic, int recordSizeBytes) {
+        return sticky(topic).next(topic, recordSizeBytes, switchAfterBytes);
     }
 
     /**
      * The partition to use instead of {@code fullPartition}, whose open batch just filled up: another one,
      * unless another thread already moved the topic on (its choice is kept).
      */
-    public int moveOn(String topic, int partitionCount, int fullPartition) {
-        return sticky(topic, partitionCount).moveOn(partitionCount, fullPartition);
+    public int moveOn(TopicInfo topic, int fullPartition) {
+        return sticky(topic).moveOn(topic, fullPartition);
     }
 
-    private Sticky sticky(String topic, int partitionCount) {
-        Sticky sticky = byTopic.get(topic);
+    private Sticky sticky(TopicInfo topic) {
+        Sticky sticky = byTopic.get(topic.name());
         if (sticky == null) {
-            sticky = byTopic.computeIfAbsent(topic, t -> new Sticky(partitionCount));
+            sticky = byTopic.computeIfAbsent(topic.name(), t -> new Sticky(topic));
         }
         return sticky;
     }
@@ -48,38 +52,65 @@ public final class StickyPartitions {
         private volatile int partition;
         private final AtomicInteger producedBytes = new AtomicInteger();
 
-        Sticky(int partitionCount) {
-            this.partition = ThreadLocalRandom.current().nextInt(partitionCount);
+        Sticky(TopicInfo topic) {
+            this.partition = randomOtherThan(-1, topic);
         }
 
-        int next(int partitionCount, int recordSizeBytes, int switchAfterBytes) {
+        int next(TopicInfo topic, int recordSizeBytes, int switchAfterBytes) {
             int current = partition;
-            if (current >= partitionCount) {
-                current = switchFrom(current, partitionCount);
+            if (current >= topic.partitionCount()) {
+                current = switchFrom(current, topic);
             }
             if (producedBytes.addAndGet(recordSizeBytes) >= switchAfterBytes) {
                 producedBytes.set(0);
-                switchFrom(current, partitionCount);
+                switchFrom(current, topic);
             }
             return current;
         }
 
-        int moveOn(int partitionCount, int fullPartition) {
+        int moveOn(TopicInfo topic, int fullPartition) {
             int current = partition;
-            if (current != fullPartition && current < partitionCount) {
+            if (current != fullPartition && current < topic.partitionCount()) {
                 return current;
             }
             producedBytes.set(0);
-            return switchFrom(fullPartition, partitionCount);
+            return switchFrom(fullPartition, topic);
         }
 
-        private int switchFrom(int current, int partitionCount) {
-            int next = partitionCount == 1 ? 0 : ThreadLocalRandom.current().nextInt(partitionCount - 1);
-            if (partitionCount > 1 && next >= current) {
-                next++;
-            }
-            partition = Math.min(next, partitionCount - 1);
+        private int switchFrom(int current, TopicInfo topic) {
+            partition = randomOtherThan(current, topic);
             return partition;
+        }
+
+        /**
+         * A random partition other than {@code current} (when the topic has another), preferring those with a
+         * leader: records for a partition without one would only wait in its queue.
+         */
+        private static int randomOtherThan(int current, TopicInfo topic) {
+            int count = topic.partitionCount();
+            int candidates = 0;
+            for (int p = 0; p < count; p++) {
+                if (p != current && topic.leaderOf(p) >= 0) {
+                    candidates++;
+                }
+            }
+            boolean onlyWithLeader = candidates > 0;
+            if (!onlyWithLeader) {
+                if (current >= 0 && current < count && topic.leaderOf(current) >= 0) {
+                    return current;
+                }
+                candidates = count - (current >= 0 && current < count ? 1 : 0);
+            }
+            if (candidates <= 0) {
+                return Math.max(0, Math.min(current, count - 1));
+            }
+            int chosen = ThreadLocalRandom.current().nextInt(candidates);
+            for (int p = 0; p < count; p++) {
+                if (p != current && (!onlyWithLeader || topic.leaderOf(p) >= 0) && chosen-- == 0) {
+                    return p;
+                }
+            }
+            throw new IllegalStateException("unreachable: " + candidates + " candidates counted in " + topic.name());
         }
     }
 }

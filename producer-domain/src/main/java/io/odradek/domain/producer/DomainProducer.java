@@ -111,14 +111,13 @@ final class DomainProducer<K, V> implements Producer<K, V> {
             if (topicInfo == null || buffers.pending().mustWait(topic)) {
                 return waitForMetadata(intercepted, keyBytes, valueBytes, timestampMs, callback, sizeBytes, blockNs);
             }
-            int partitionCount = topicInfo.partitionCount();
-            int partition = choosePartition(intercepted, keyBytes, partitionCount, sizeBytes);
+            int partition = choosePartition(intercepted, keyBytes, valueBytes, topicInfo, sizeBytes);
             boolean sticky = intercepted.partition() == null && chooser.isSticky(keyBytes);
             RecordFuture future = buffers.accumulator().append(topic, partition, timestampMs, keyBytes, valueBytes,
                     headers, callback, blockNs, sticky);
             if (future == null) {
                 // The sticky partition's batch is full and sealed: this record starts filling the next one's.
-                partition = chooser.moveOn(topic, partitionCount, partition);
+                partition = chooser.moveOn(topicInfo, partition);
                 future = buffers.accumulator().append(topic, partition, timestampMs, keyBytes, valueBytes, headers,
                         callback, blockNs, false);
             }
@@ -131,11 +130,12 @@ final class DomainProducer<K, V> implements Producer<K, V> {
         }
     }
 
-    private int choosePartition(ProducerRecord<K, V> record, byte[] keyBytes, int partitionCount, int sizeBytes) {
+    private int choosePartition(ProducerRecord<K, V> record, byte[] keyBytes, byte[] valueBytes, TopicInfo topicInfo,
+                                int sizeBytes) {
         Integer explicit = record.partition();
         if (explicit == null) {
             try {
-                return chooser.partition(record.topic(), record.key(), keyBytes, partitionCount, sizeBytes);
+                return chooser.partition(topicInfo, record.key(), keyBytes, record.value(), valueBytes, sizeBytes);
             } catch (RuntimeException e) {
                 // The application's partitioner failed: thrown to the caller, as a serializer's failure is.
                 PartitionerException failure = new PartitionerException("The partitioner failed to choose a"
@@ -144,6 +144,7 @@ final class DomainProducer<K, V> implements Producer<K, V> {
                 throw failure;
             }
         }
+        int partitionCount = topicInfo.partitionCount();
         if (explicit >= partitionCount) {
             throw new IllegalArgumentException("Invalid partition given with record: " + explicit
                     + " is not in the range [0..." + partitionCount + ") of topic " + record.topic());
@@ -160,7 +161,7 @@ final class DomainProducer<K, V> implements Producer<K, V> {
         // it may with Kafka's producer, which has copied the record into a batch by then. A record that
         // waits here is not copied into a batch yet, so it keeps copies.
         buffers.pending().add(new PendingRecord(record.topic(), record.partition(), record.key(), copy(keyBytes),
-                copy(valueBytes), copy(record.headers()), timestampMs, callback, future, sizeBytes,
+                record.value(), copy(valueBytes), copy(record.headers()), timestampMs, callback, future, sizeBytes,
                 clock.nanoTime() + maxBlockNs));
         metadata.addTopic(record.topic());
         transport.wakeup();
@@ -273,7 +274,7 @@ final class DomainProducer<K, V> implements Producer<K, V> {
                         + TimeUnit.NANOSECONDS.toMillis(maxBlockNs) + " ms (max.block.ms).");
             }
         }
-        return info.partitionInfos();
+        return chooser.view(info).partitions();
     }
 
     @Override

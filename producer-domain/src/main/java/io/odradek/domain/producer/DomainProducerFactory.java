@@ -37,12 +37,28 @@ public final class DomainProducerFactory implements ProducerFactory {
     @Override
     public <K, V> Producer<K, V> create(ProducerConfig config, Serializer<K> keySerializer,
                                         Serializer<V> valueSerializer) {
-        if (config.transactionalId().isPresent()) {
-            throw new ConfigException("transactional.id is set but transactions are not supported yet");
-        }
+        rejectTransactions(config);
         Adapters adapters = Adapters.discover(config.transport(), config.compressionType());
         return assemble(config, keySerializer, valueSerializer, adapters.transport(), adapters.protocol(),
                 adapters.compression(), new Random());
+    }
+
+    /**
+     * A producer on {@code transport}, with the codec and compression found as {@link #create} finds them;
+     * public for {@code io.odradek.domain.assembly}, the exported entry point (this package is not exported).
+     */
+    public static <K, V> Producer<K, V> createWith(ProducerConfig config, Serializer<K> keySerializer,
+                                                   Serializer<V> valueSerializer, TransportFactory transport) {
+        rejectTransactions(config);
+        ClassLoader loader = DomainProducerFactory.class.getClassLoader();
+        return assemble(config, keySerializer, valueSerializer, transport, Adapters.protocol(loader),
+                Adapters.compression(config.compressionType(), loader), new Random());
+    }
+
+    private static void rejectTransactions(ProducerConfig config) {
+        if (config.transactionalId().isPresent()) {
+            throw new ConfigException("transactional.id is set but transactions are not supported yet");
+        }
     }
 
     /** Wires a producer from explicit adapters; tests use it with fakes. */
@@ -67,7 +83,7 @@ public final class DomainProducerFactory implements ProducerFactory {
                 ? new Idempotence((int) config.transactionTimeout().toMillis(), config.retryBackoff().toNanos())
                 : new NoIdempotence();
         PartitionChooser chooser = new PartitionChooser(config.partitioner().orElse(null), config.batchSizeBytes(),
-                config.partitionerIgnoreKeys());
+                config.partitionerIgnoreKeys(), metadata);
         CompletionNotifier notifier = new CompletionNotifier(config.interceptors());
         Sender sender = new Sender(senderSettings(config, compression), protocol, buffers, metadata, identity,
                 chooser, random, notifier);

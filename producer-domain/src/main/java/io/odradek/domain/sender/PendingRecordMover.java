@@ -74,7 +74,7 @@ final class PendingRecordMover {
         int partition;
         try {
             partition = record.partition() != null ? checked(record, partitionCount)
-                    : chooser.partition(record.topic(), record.key(), record.keyBytes(), partitionCount,
+                    : chooser.partition(info, record.key(), record.keyBytes(), record.value(), record.valueBytes(),
                     record.reservedBytes());
         } catch (RuntimeException e) {
             failWithoutReservation(record, e);
@@ -83,7 +83,7 @@ final class PendingRecordMover {
         RecordFuture batched;
         try {
             batched = accumulator.appendWithoutBlocking(record.topic(), partition, record.timestampMs(),
-                    record.keyBytes(), record.value(), record.headers(), record.callback());
+                    record.keyBytes(), record.valueBytes(), record.headers(), record.callback());
         } catch (RuntimeException e) {
             // Never drop an accepted record silently: whatever went wrong, its sender hears of it.
             failWithoutReservation(record, e);
@@ -139,7 +139,7 @@ final class PendingRecordMover {
     private void failWithoutReservation(PendingRecord record, RuntimeException error) {
         RecordMetadata metadata = new RecordMetadata(record.topic(),
                 record.partition() == null ? -1 : record.partition(), RecordMetadata.UNKNOWN_OFFSET,
-                record.timestampMs(), length(record.keyBytes()), length(record.value()));
+                record.timestampMs(), length(record.keyBytes()), length(record.valueBytes()));
         Callback callback = record.callback();
         listener.onRecordCompleted(metadata, error, callback);
         record.future().completeExceptionally(error);

@@ -14,7 +14,7 @@ class PendingRecordsTest {
     private final PendingRecords pending = new PendingRecords();
 
     private static PendingRecord record(String topic, String value) {
-        return new PendingRecord(topic, null, null, null, value.getBytes(), new Headers(), 0L, null,
+        return new PendingRecord(topic, null, null, null, value, value.getBytes(), new Headers(), 0L, null,
                 new CompletableFuture<>(), 100, Long.MAX_VALUE);
     }
 
@@ -44,7 +44,7 @@ class PendingRecordsTest {
         List<Boolean> mustWaitDuringMoves = new ArrayList<>();
 
         pending.moveAll("t", moving -> {
-            moved.add(new String(moving.value()));
+            moved.add(new String(moving.valueBytes()));
             mustWaitDuringMoves.add(pending.mustWait("t"));
         });
 

@@ -142,8 +142,8 @@ class ApplicationMistakesTest {
     @Test
     void aThrowingPartitionerFailsThatSendAndTheInterceptorsHearOfIt() {
         List<Exception> heard = new CopyOnWriteArrayList<>();
-        Partitioner broken = (topic, key, keyBytes, partitionCount) -> {
-            if ("bad".equals(key)) {
+        Partitioner broken = (record, partitions) -> {
+            if ("bad".equals(record.key())) {
                 throw new IllegalStateException("no partition for bad keys");
             }
             return 0;

@@ -10,7 +10,7 @@ import java.util.concurrent.CountDownLatch;
  * {@code odradek broker}: runs a real Apache Kafka broker (single KRaft node) until the process is killed.
  *
  * <pre>
- * odradek broker [--data-dir DIR] [--partitions N] [--port PORT] [--brokers N]
+ * odradek broker [--data-dir DIR] [--partitions N] [--port PORT] [--brokers N] [--auto-create true|false]
  * </pre>
  *
  * Prints exactly one line on stdout, {@code bootstrap.servers=127.0.0.1:<port>}, once the broker accepts
@@ -18,13 +18,22 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class BrokerCommand {
 
-    static final String USAGE = "usage: odradek broker [--data-dir DIR] [--partitions N] [--port PORT] [--brokers N]\n"
-            + "  --data-dir DIR   a new or empty directory for the broker's data (default: a fresh temp directory)\n"
-            + "  --partitions N   num.partitions for auto-created topics (default 1)\n"
-            + "  --port PORT      client port of the (first) broker (default: a free port)\n"
-            + "  --brokers N      number of KRaft nodes (default 1)";
+    static final String USAGE = "usage: odradek broker [--data-dir DIR] [--partitions N] [--port PORT] [--brokers N]"
+            + " [--auto-create true|false]\n"
+            + "  --data-dir DIR             a new or empty directory for the broker's data (default: a fresh temp directory)\n"
+            + "  --partitions N             num.partitions for auto-created topics (default 1)\n"
+            + "  --port PORT                client port of the (first) broker (default: a free port)\n"
+            + "  --brokers N                number of KRaft nodes (default 1)\n"
+            + "  --auto-create true|false   create a topic when a client first uses it (default true)";
 
     private BrokerCommand() {
+    }
+
+    private static boolean parseBoolean(String flag, String value) {
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new IllegalArgumentException(flag + " takes true or false, not " + value);
+        }
+        return Boolean.parseBoolean(value);
     }
 
     /** Runs the command; returns only on a usage error or a failure to start (otherwise it waits to be killed). */
@@ -52,6 +61,7 @@ public final class BrokerCommand {
                     case "--partitions" -> builder.numPartitions(Integer.parseInt(value));
                     case "--port" -> builder.firstBrokerPort(Integer.parseInt(value));
                     case "--brokers" -> builder.brokers(Integer.parseInt(value));
+                    case "--auto-create" -> builder.autoCreateTopics(parseBoolean(flag, value));
                     default -> throw new IllegalArgumentException("unknown flag " + flag);
                 }
             }

@@ -9,10 +9,13 @@ import java.util.Properties;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
 import io.odradek.api.ConfigException;
 import io.odradek.api.Producer;
 import io.odradek.api.ProducerConfig;
 import io.odradek.api.Serializers;
+import io.odradek.kafka.OdradekKafkaProducer;
 import io.odradek.tools.ProducerProperties;
 import io.odradek.tools.UsageException;
 
@@ -30,18 +33,26 @@ public final class PerfCommand {
     private final PrintStream out;
     private final PrintStream err;
     private final Function<ProducerConfig, Producer<byte[], byte[]>> producers;
+    private final Function<Properties, org.apache.kafka.clients.producer.Producer<byte[], byte[]>> kafkaApiProducers;
     private final LongSupplier clockMs = () -> System.nanoTime() / 1_000_000;
 
-    /** {@code producers} makes the producer under test; tests hand in a fake. */
-    PerfCommand(PrintStream out, PrintStream err, Function<ProducerConfig, Producer<byte[], byte[]>> producers) {
+    /**
+     * {@code producers} makes the producer under test, {@code kafkaApiProducers} the one behind Kafka's interface
+     * for {@code --compat}; tests hand in fakes.
+     */
+    PerfCommand(PrintStream out, PrintStream err, Function<ProducerConfig, Producer<byte[], byte[]>> producers,
+                Function<Properties, org.apache.kafka.clients.producer.Producer<byte[], byte[]>> kafkaApiProducers) {
         this.out = out;
         this.err = err;
         this.producers = producers;
+        this.kafkaApiProducers = kafkaApiProducers;
     }
 
     public static int run(String[] args) {
         return new PerfCommand(System.out, System.err,
-                config -> Producer.create(config, Serializers.byteArray(), Serializers.byteArray())).execute(args);
+                config -> Producer.create(config, Serializers.byteArray(), Serializers.byteArray()),
+                properties -> new OdradekKafkaProducer<>(properties, new ByteArraySerializer(),
+                        new ByteArraySerializer())).execute(args);
     }
 
     int execute(String[] args) {
@@ -97,7 +108,8 @@ public final class PerfCommand {
         }
         FailureLog failures = new FailureLog(err);
         ClientUsage usage = ClientUsage.start();
-        Producer<byte[], byte[]> producer = producers.apply(config);
+        PerfProducer producer = options.kafkaApi() ? new KafkaApiPerfProducer(kafkaApiProducers.apply(properties))
+                : new OdradekPerfProducer(producers.apply(config));
         LatencyStats stats = new LatencyStats(options.numRecords(), clockMs, out::println);
         awaitTopicMetadata(producer, options.topic());
         SendingThreads threads = new SendingThreads(producer, options, filePayloads, stats, failures, clockMs);
@@ -117,8 +129,9 @@ public final class PerfCommand {
                 out.println(stats.summaryLine());
             }
         }
+        String transport = config.transport().orElse("auto") + (options.kafkaApi() ? " (Kafka's Producer API)" : "");
         out.println(ClientUsage.line(usage.cpuNsSinceStart(), stats.count() + failures.count(),
-                ClientUsage.peakHeapBytes(), config.transport().orElse("auto"), options.threads(), failures.count()));
+                ClientUsage.peakHeapBytes(), transport, options.threads(), failures.count()));
         if (failures.count() > 0 || threads.aborted()) {
             err.println("odradek perf: " + failures.count() + " records failed");
             return 1;
@@ -132,9 +145,9 @@ public final class PerfCommand {
      * queue in the producer for metadata and the latency percentiles would measure that instead. The wait
      * still counts in the elapsed time, as in Kafka's tool. If it fails, the sends report why.
      */
-    private static void awaitTopicMetadata(Producer<byte[], byte[]> producer, String topic) {
+    private static void awaitTopicMetadata(PerfProducer producer, String topic) {
         try {
-            producer.partitionsFor(topic);
+            producer.awaitTopic(topic);
         } catch (RuntimeException e) {
             // The records' own failures say what is wrong (e.g. a topic that does not exist).
         }

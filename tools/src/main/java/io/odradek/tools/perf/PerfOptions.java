@@ -9,17 +9,18 @@ import io.odradek.tools.UsageException;
 
 /**
  * The flags of {@code odradek perf}: Kafka's {@code kafka-producer-perf-test} flags (4.1) plus
- * {@code --threads} and {@code --partitions}.
+ * {@code --threads}, {@code --partitions} and {@code --compat}.
  *
  * @param recordSizeBytes null unless {@code --record-size} was given
  * @param payloadFile     null unless {@code --payload-file} was given
  * @param throughput      records per second, negative for unlimited
  * @param producerConfig  null unless {@code --producer.config} was given
+ * @param kafkaApi        {@code --compat}: send through Kafka's Producer interface (OdradekKafkaProducer)
  */
 public record PerfOptions(String topic, long numRecords, Integer recordSizeBytes, Path payloadFile,
                           String payloadDelimiter, boolean payloadMonotonic, double throughput,
                           List<String> producerProps, Path producerConfig, boolean printMetrics,
-                          int threads, int partitions) {
+                          int threads, int partitions, boolean kafkaApi) {
 
     public static final int DEFAULT_PARTITIONS = 6;
 
@@ -28,7 +29,7 @@ public record PerfOptions(String topic, long numRecords, Integer recordSizeBytes
             "                    (--record-size RECORD-SIZE | --payload-file PAYLOAD-FILE | --payload-monotonic)",
             "                    [--producer-props PROP-NAME=PROP-VALUE [...]] [--producer.config CONFIG-FILE]",
             "                    [--payload-delimiter PAYLOAD-DELIMITER] [--print-metrics]",
-            "                    [--threads N] [--partitions N]",
+            "                    [--threads N] [--partitions N] [--compat]",
             "  --topic TOPIC              produce messages to this topic",
             "  --num-records N            number of messages to produce",
             "  --record-size BYTES        message size in bytes (random uppercase letters)",
@@ -42,6 +43,8 @@ public record PerfOptions(String topic, long numRecords, Integer recordSizeBytes
             "  --threads N                application threads sharing one producer (default 1)",
             "  --partitions N             partitions of the topic created on the embedded broker (default "
                     + DEFAULT_PARTITIONS + ")",
+            "  --compat                   send through OdradekKafkaProducer, Kafka's Producer interface",
+            "                             (kafka-clients-compat), instead of Odradek's own API",
             "Without bootstrap.servers in --producer-props/--producer.config, an embedded Apache Kafka broker",
             "is started for the run and the topic is created on it.");
 
@@ -62,6 +65,7 @@ public record PerfOptions(String topic, long numRecords, Integer recordSizeBytes
         boolean printMetrics = false;
         int threads = 1;
         int partitions = DEFAULT_PARTITIONS;
+        boolean kafkaApi = false;
 
         ArgumentCursor cursor = new ArgumentCursor(args);
         while (cursor.nextFlag()) {
@@ -84,6 +88,10 @@ public record PerfOptions(String topic, long numRecords, Integer recordSizeBytes
                 }
                 case "--threads" -> threads = cursor.intValue();
                 case "--partitions" -> partitions = cursor.intValue();
+                case "--compat" -> {
+                    cursor.noValue();
+                    kafkaApi = true;
+                }
                 case "--transactional-id", "--transaction-duration-ms" -> throw new UsageException(
                         "argument " + cursor.flag() + ": transactions are not supported by odradek perf yet");
                 default -> throw new UsageException("unrecognized argument: " + cursor.flag());
@@ -113,7 +121,7 @@ public record PerfOptions(String topic, long numRecords, Integer recordSizeBytes
             throw new UsageException("--partitions should be greater than zero");
         }
         return new PerfOptions(topic, numRecords, recordSize, payloadFile, payloadDelimiter, payloadMonotonic,
-                throughput, producerProps, producerConfig, printMetrics, threads, partitions);
+                throughput, producerProps, producerConfig, printMetrics, threads, partitions, kafkaApi);
     }
 
     private static void require(boolean present, String flag) throws UsageException {

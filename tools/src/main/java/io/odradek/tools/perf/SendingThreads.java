@@ -5,18 +5,13 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 
-import io.odradek.api.Callback;
-import io.odradek.api.Producer;
-import io.odradek.api.ProducerRecord;
-import io.odradek.api.RecordMetadata;
-
 /**
  * The application threads of a perf run: {@code --threads} threads share one producer and split
  * {@code --num-records} (the first {@code numRecords % threads} send one more) and the throughput target.
  * Each record's latency runs from just before {@code send} to its callback.
  */
-final class SendingThreads {
-    private final Producer<byte[], byte[]> producer;
+final class SendingThreads implements Acknowledgement.Listener {
+    private final PerfProducer producer;
     private final PerfOptions options;
     private final List<byte[]> filePayloads;
     private final LatencyStats stats;
@@ -26,7 +21,7 @@ final class SendingThreads {
     // max.block.ms); every thread stops instead of failing the remaining records one by one.
     private final AtomicBoolean aborted = new AtomicBoolean();
 
-    SendingThreads(Producer<byte[], byte[]> producer, PerfOptions options, List<byte[]> filePayloads,
+    SendingThreads(PerfProducer producer, PerfOptions options, List<byte[]> filePayloads,
                    LatencyStats stats, FailureLog failures, LongSupplier clockMs) {
         this.producer = producer;
         this.options = options;
@@ -73,8 +68,7 @@ final class SendingThreads {
                 byte[] value = payloads.next(n);
                 long sendStartMs = clockMs.getAsLong();
                 try {
-                    producer.send(new ProducerRecord<>(options.topic(), null, value),
-                            new Acknowledgement(this, sendStartMs, value.length));
+                    producer.send(options.topic(), value, new Acknowledgement(this, sendStartMs, value.length));
                 } catch (RuntimeException e) {
                     failures.record(e);
                     aborted.set(true);
@@ -90,28 +84,8 @@ final class SendingThreads {
         }
     }
 
-    /**
-     * The callback of one record, as Kafka's tool has its PerfCallback: a class rather than a lambda, whose
-     * class would be spun at the first send, inside the measured time.
-     */
-    private static final class Acknowledgement implements Callback {
-        private final SendingThreads threads;
-        private final long sendStartMs;
-        private final int valueBytes;
-
-        Acknowledgement(SendingThreads threads, long sendStartMs, int valueBytes) {
-            this.threads = threads;
-            this.sendStartMs = sendStartMs;
-            this.valueBytes = valueBytes;
-        }
-
-        @Override
-        public void onCompletion(RecordMetadata metadata, Exception exception) {
-            threads.acknowledged(sendStartMs, valueBytes, exception);
-        }
-    }
-
-    private void acknowledged(long sendStartMs, int valueBytes, Exception exception) {
+    @Override
+    public void acknowledged(long sendStartMs, int valueBytes, Exception exception) {
         if (exception != null) {
             failures.record(exception);
             return;

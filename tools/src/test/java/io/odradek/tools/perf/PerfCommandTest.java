@@ -7,6 +7,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 
 import io.odradek.tools.FakeProducer;
@@ -18,8 +20,34 @@ class PerfCommandTest {
 
     private int run(FakeProducer producer, String line) {
         PerfCommand command = new PerfCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), config -> producer);
+                new PrintStream(err, true, StandardCharsets.UTF_8), config -> producer, properties -> {
+                    throw new AssertionError("the Kafka API producer is only for --compat");
+                });
         return command.execute(line.split(" "));
+    }
+
+    @Test
+    void compatSendsThroughKafkasProducerInterface() {
+        // Kafka's own MockProducer stands in for OdradekKafkaProducer: what --compat calls is Kafka's interface.
+        MockProducer<byte[], byte[]> kafkaApi = new MockProducer<>(true, null, new ByteArraySerializer(),
+                new ByteArraySerializer());
+        PerfCommand command = new PerfCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), config -> {
+                    throw new AssertionError("--compat must not use Odradek's own API");
+                }, properties -> kafkaApi);
+
+        int status = command.execute(("--topic perf --num-records 50 --record-size 10 --throughput -1 --compat "
+                + "--producer-props bootstrap.servers=127.0.0.1:9092").split(" "));
+
+        assertThat(status).isZero();
+        assertThat(kafkaApi.history()).hasSize(50).allSatisfy(record -> {
+            assertThat(record.topic()).isEqualTo("perf");
+            assertThat(record.key()).isNull();
+            assertThat(record.value()).hasSize(10);
+        });
+        assertThat(kafkaApi.closed()).isTrue();
+        assertThat(stdout().get(0)).startsWith("50 records sent, ");
+        assertThat(stdout().get(1)).contains("transport nio (Kafka's Producer API)", "failed 0");
     }
 
     private List<String> stdout() {

@@ -21,6 +21,9 @@ class NioTransportTest {
 
     @Test
     void isFoundByServiceLoaderUnderTheNameNio() {
+        // These tests run inside the module under test, which provides the service but does not use it (the
+        // domain does): declare the use, as a framework would, so that ServiceLoader may look it up here.
+        getClass().getModule().addUses(TransportFactory.class);
         assertThat(ServiceLoader.load(TransportFactory.class).stream().map(ServiceLoader.Provider::get))
                 .anySatisfy(factory -> {
                     assertThat(factory.name()).isEqualTo("nio");

@@ -1,0 +1,21 @@
+/**
+ * The producer's logic and the ports it needs. Applications never name this module: {@code io.odradek.api}
+ * finds its {@code ProducerFactory} with {@code ServiceLoader}. Adapters (codec, compression, transports)
+ * implement the ports of {@code io.odradek.domain.port}, speaking the message types of
+ * {@code io.odradek.domain.protocol}; everything else here (accumulator, sender, idempotence, metadata,
+ * partitioning) is internal and not exported.
+ */
+module io.odradek.domain {
+    requires transitive io.odradek.api;
+    requires org.slf4j;
+
+    exports io.odradek.domain.port;
+    exports io.odradek.domain.protocol;
+    exports io.odradek.domain.assembly;
+
+    uses io.odradek.domain.port.TransportFactory;
+    uses io.odradek.domain.port.WireProtocol;
+    uses io.odradek.domain.port.CompressionCodec;
+
+    provides io.odradek.api.spi.ProducerFactory with io.odradek.domain.producer.DomainProducerFactory;
+}

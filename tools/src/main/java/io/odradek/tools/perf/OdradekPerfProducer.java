@@ -1,0 +1,33 @@
+package io.odradek.tools.perf;
+
+import io.odradek.api.Producer;
+import io.odradek.api.ProducerRecord;
+
+/** Odradek's own API. */
+final class OdradekPerfProducer implements PerfProducer {
+    private final Producer<byte[], byte[]> producer;
+
+    OdradekPerfProducer(Producer<byte[], byte[]> producer) {
+        this.producer = producer;
+    }
+
+    @Override
+    public void send(String topic, byte[] value, Acknowledgement acknowledgement) {
+        producer.send(new ProducerRecord<>(topic, null, value), acknowledgement);
+    }
+
+    @Override
+    public void awaitTopic(String topic) {
+        producer.partitionsFor(topic);
+    }
+
+    @Override
+    public void flush() {
+        producer.flush();
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}

@@ -1,0 +1,19 @@
+package io.odradek.tools.perf;
+
+/**
+ * The producer a perf run drives, through Odradek's own API or through Kafka's {@code Producer} interface
+ * ({@code --compat}), so the two can be measured with the same sending loop. Each sends the way an
+ * application of that API does: one record object and one callback per record, nothing else.
+ */
+interface PerfProducer {
+
+    /** Sends a record without key; throws when the producer refuses it (closed, failed for good). */
+    void send(String topic, byte[] value, Acknowledgement acknowledgement);
+
+    /** Waits until the topic's partitions are known, as Kafka's tool does in its first send. */
+    void awaitTopic(String topic);
+
+    void flush();
+
+    void close();
+}
