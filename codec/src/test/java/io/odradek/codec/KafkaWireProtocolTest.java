@@ -27,11 +27,16 @@ class KafkaWireProtocolTest {
         assertThat(protocol.supportedVersions(ApiKey.METADATA)).isEqualTo(VersionRange.of(4, 12));
         assertThat(protocol.supportedVersions(ApiKey.INIT_PRODUCER_ID)).isEqualTo(VersionRange.of(0, 5));
         assertThat(protocol.supportedVersions(ApiKey.PRODUCE)).isEqualTo(VersionRange.of(3, 12));
+        assertThat(protocol.supportedVersions(ApiKey.FIND_COORDINATOR)).isEqualTo(VersionRange.of(1, 6));
+        assertThat(protocol.supportedVersions(ApiKey.ADD_PARTITIONS_TO_TXN)).isEqualTo(VersionRange.of(0, 3));
+        assertThat(protocol.supportedVersions(ApiKey.ADD_OFFSETS_TO_TXN)).isEqualTo(VersionRange.of(0, 4));
+        assertThat(protocol.supportedVersions(ApiKey.TXN_OFFSET_COMMIT)).isEqualTo(VersionRange.of(0, 5));
+        assertThat(protocol.supportedVersions(ApiKey.END_TXN)).isEqualTo(VersionRange.of(0, 5));
         assertThat(protocol.recordBatchFormat().batchHeaderSizeBytes()).isEqualTo(61);
     }
 
     @Test
     void apisWithoutACodecHaveNoVersionsToNegotiate() {
-        assertThat(new KafkaWireProtocol().supportedVersions(ApiKey.END_TXN)).isNull();
+        assertThat(new KafkaWireProtocol().supportedVersions(ApiKey.SASL_HANDSHAKE)).isNull();
     }
 }

@@ -12,7 +12,12 @@ final class ApiCodecs {
             new ApiVersionsCodec(),
             new MetadataCodec(),
             new InitProducerIdCodec(),
-            new ProduceCodec()));
+            new ProduceCodec(),
+            new FindCoordinatorCodec(),
+            new AddPartitionsToTxnCodec(),
+            new AddOffsetsToTxnCodec(),
+            new TxnOffsetCommitCodec(),
+            new EndTxnCodec()));
 
     private ApiCodecs() {
     }

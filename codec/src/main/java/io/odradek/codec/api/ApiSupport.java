@@ -5,7 +5,9 @@ import io.odradek.domain.protocol.VersionRange;
 
 /**
  * Which versions of each API we speak. Minimums follow KIP-896: Kafka 4.0 dropped Produce below v3 and Metadata
- * below v4. The facts live with each API's codec; this is the view the wire-protocol port and tests need.
+ * below v4; it kept every version of the transaction APIs, and we speak them all but FindCoordinator v0, which
+ * cannot name a transaction coordinator. The facts live with each API's codec; this is the view the
+ * wire-protocol port and tests need.
  */
 public final class ApiSupport {
     private ApiSupport() {

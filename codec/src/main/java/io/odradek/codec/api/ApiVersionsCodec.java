@@ -2,6 +2,7 @@ package io.odradek.codec.api;
 
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 
 import io.odradek.codec.wire.ByteReader;
@@ -12,7 +13,12 @@ import io.odradek.domain.protocol.ApiVersionsResponse;
 import io.odradek.domain.protocol.KafkaError;
 import io.odradek.domain.protocol.VersionRange;
 
-/** ApiVersions v0..v3 (v3 flexible, with the client's software name and version). */
+/**
+ * ApiVersions v0..v3 (v3 flexible, with the client's software name and version). From v3 the answer's tagged
+ * fields carry the cluster's finalized features, which tell the producer whether transactions v2 (KIP-890,
+ * {@code transaction.version} >= 2) are on. v4 only changes how SupportedFeatures with a minimum of 0 are
+ * listed (KAFKA-17011), which a producer does not read.
+ */
 final class ApiVersionsCodec extends ApiCodec<ApiVersionsRequest, ApiVersionsResponse> {
     ApiVersionsCodec() {
         super(ApiKey.API_VERSIONS, VersionRange.of(0, 3), 3, ApiVersionsRequest.class);
@@ -81,9 +87,45 @@ final class ApiVersionsCodec extends ApiCodec<ApiVersionsRequest, ApiVersionsRes
             }
         }
         int throttleTimeMs = version >= 1 ? in.int32() : 0;
-        if (flexible) {
-            in.skipTaggedFields();
+        if (!flexible) {
+            return new ApiVersionsResponse(errorCode, Collections.unmodifiableMap(versions), throttleTimeMs);
         }
-        return new ApiVersionsResponse(errorCode, Collections.unmodifiableMap(versions), throttleTimeMs);
+        FinalizedFeatures features = new FinalizedFeatures();
+        in.readTaggedFields(features);
+        return new ApiVersionsResponse(errorCode, Collections.unmodifiableMap(versions), throttleTimeMs,
+                features.epoch, features.valid());
+    }
+
+    /**
+     * The top-level tags FinalizedFeaturesEpoch (1) and FinalizedFeatures (2); SupportedFeatures (0) is what
+     * this one broker could run, not what the cluster has switched on, so it is skipped with the unknown tags.
+     */
+    private static final class FinalizedFeatures implements ByteReader.TagHandler {
+        private static final int EPOCH_TAG = 1;
+        private static final int FEATURES_TAG = 2;
+
+        private long epoch = -1L;
+        private final Map<String, Short> maxLevels = new HashMap<>();
+
+        @Override
+        public void read(int tag, ByteReader in) {
+            if (tag == EPOCH_TAG) {
+                epoch = in.int64();
+            } else if (tag == FEATURES_TAG) {
+                int count = in.arrayLength(true, 6);
+                for (int i = 0; i < count; i++) {
+                    String name = in.requiredString(true);
+                    short maxVersionLevel = in.int16();
+                    in.int16(); // min version level: the level in force is the max, as Kafka's client reads it
+                    in.skipTaggedFields();
+                    maxLevels.put(name, maxVersionLevel);
+                }
+            }
+        }
+
+        /** The schema: the list "is valid only if FinalizedFeaturesEpoch >= 0"; Kafka's client ignores it too. */
+        Map<String, Short> valid() {
+            return epoch >= 0 ? Map.copyOf(maxLevels) : Map.of();
+        }
     }
 }

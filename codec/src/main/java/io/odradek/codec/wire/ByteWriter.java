@@ -122,6 +122,17 @@ public final class ByteWriter {
         return flexible ? compactNullableString(s) : nullableString(s);
     }
 
+    /**
+     * A STRING or COMPACT_STRING the schema does not allow to be null (transactional ids, topic names): a null
+     * here is the caller's bug, refused before it becomes a length of -1 that the broker reads as garbage.
+     */
+    public ByteWriter requiredString(String s, boolean flexible) {
+        if (s == null) {
+            throw new IllegalArgumentException("null where the protocol requires a string");
+        }
+        return string(s, flexible);
+    }
+
     /** An array length: INT32, or unsigned varint length + 1 when flexible. */
     public ByteWriter arrayLength(int n, boolean flexible) {
         return flexible ? unsignedVarint(n + 1) : int32(n);

@@ -2,6 +2,7 @@ package io.odradek.codec.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -93,6 +94,62 @@ class ResponsesFromKafkaTest {
         assertThat(response.versions().get(ApiKey.PRODUCE)).isEqualTo(VersionRange.of(3, 13));
         assertThat(response.versions().get(ApiKey.API_VERSIONS)).isEqualTo(VersionRange.of(0, 4));
         assertThat(response.throttleTimeMs()).isEqualTo(version >= 1 ? 250 : 0);
+    }
+
+    /** A 4.x cluster with transactions v2 on: what the producer reads to choose its transaction protocol. */
+    private static ApiVersionsResponseData apiVersionsWithFeatures(long finalizedFeaturesEpoch) {
+        ApiVersionsResponseData.FinalizedFeatureKeyCollection finalized =
+                new ApiVersionsResponseData.FinalizedFeatureKeyCollection();
+        finalized.add(new ApiVersionsResponseData.FinalizedFeatureKey().setName("transaction.version")
+                .setMinVersionLevel((short) 0).setMaxVersionLevel((short) 2));
+        finalized.add(new ApiVersionsResponseData.FinalizedFeatureKey().setName("metadata.version")
+                .setMinVersionLevel((short) 1).setMaxVersionLevel((short) 27));
+        // What this broker could run, not what the cluster runs: group.version is supported but not finalized.
+        ApiVersionsResponseData.SupportedFeatureKeyCollection supported =
+                new ApiVersionsResponseData.SupportedFeatureKeyCollection();
+        supported.add(new ApiVersionsResponseData.SupportedFeatureKey().setName("transaction.version")
+                .setMinVersion((short) 1).setMaxVersion((short) 2));
+        supported.add(new ApiVersionsResponseData.SupportedFeatureKey().setName("group.version")
+                .setMinVersion((short) 1).setMaxVersion((short) 1));
+        return apiVersionsData((short) 0).setThrottleTimeMs(3).setSupportedFeatures(supported)
+                .setFinalizedFeaturesEpoch(finalizedFeaturesEpoch).setFinalizedFeatures(finalized)
+                .setZkMigrationReady(true);
+    }
+
+    @ParameterizedTest(name = "v{0}")
+    @MethodSource("apiVersionsVersions")
+    void apiVersionsReadsTheClustersFinalizedFeaturesFromV3(int version) {
+        ApiVersionsResponseData data = apiVersionsWithFeatures(418L);
+        addUnknownTag(data, version, 3);
+        ByteBuffer frame = KafkaFrames.responseFrame(2, ApiKeys.API_VERSIONS, (short) version, data);
+
+        ApiVersionsResponse response = (ApiVersionsResponse) protocol.decodeResponse(
+                header(ApiKey.API_VERSIONS, version, 2), frame);
+
+        // Below v3 the features are tagged fields that do not exist; Kafka's serializer drops them.
+        if (version >= 3) {
+            assertThat(response.finalizedFeaturesEpoch()).isEqualTo(418L);
+            assertThat(response.finalizedFeatures()).containsOnly(entry("transaction.version", (short) 2),
+                    entry("metadata.version", (short) 27));
+        } else {
+            assertThat(response.finalizedFeaturesEpoch()).isEqualTo(-1L);
+            assertThat(response.finalizedFeatures()).isEmpty();
+        }
+        assertThat(response.versions().get(ApiKey.PRODUCE)).isEqualTo(VersionRange.of(3, 13));
+        assertThat(response.throttleTimeMs()).isEqualTo(version >= 1 ? 3 : 0);
+    }
+
+    @Test
+    void finalizedFeaturesWithoutAnEpochAreNotTrusted() {
+        // The schema: the list "is valid only if FinalizedFeaturesEpoch >= 0"; -1, the default, is not written.
+        ByteBuffer frame = KafkaFrames.responseFrame(2, ApiKeys.API_VERSIONS, (short) 3, apiVersionsWithFeatures(-1L));
+
+        ApiVersionsResponse response = (ApiVersionsResponse) protocol.decodeResponse(
+                header(ApiKey.API_VERSIONS, 3, 2), frame);
+
+        assertThat(response.finalizedFeaturesEpoch()).isEqualTo(-1L);
+        assertThat(response.finalizedFeatures()).isEmpty();
+        assertThat(response.versions()).containsKey(ApiKey.PRODUCE);
     }
 
     @ParameterizedTest(name = "asked v{0}")

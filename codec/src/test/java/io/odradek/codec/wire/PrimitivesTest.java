@@ -1,6 +1,7 @@
 package io.odradek.codec.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -74,6 +75,18 @@ class PrimitivesTest {
         assertThat(in.compactNullableString()).isNull();
         assertThat(in.failed()).isFalse();
         assertThat(in.remaining()).isZero();
+    }
+
+    @Test
+    void requiredStringWritesLikeAStringAndRefusesNull() {
+        ByteWriter out = new ByteWriter(4);
+        out.requiredString("tx-1", false).requiredString("tx-2", true);
+        ByteReader in = new ByteReader(ByteBuffer.wrap(out.array(), 0, out.position()));
+        assertThat(in.nullableString()).isEqualTo("tx-1");
+        assertThat(in.compactNullableString()).isEqualTo("tx-2");
+        assertThat(in.remaining()).isZero();
+        assertThatThrownBy(() -> new ByteWriter(4).requiredString(null, true))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
