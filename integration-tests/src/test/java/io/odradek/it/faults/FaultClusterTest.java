@@ -13,27 +13,27 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The fault harness does what the scenarios rely on, shown with Kafka's own producer. */
+import io.odradek.it.transport.BothTransports;
+
+/**
+ * The fault harness does what the scenarios rely on, shown with Kafka's own producer. It runs with the scenarios
+ * (the both-transports execution), on the cluster they share.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@BothTransports
+@ExtendWith(FaultClusterExtension.class)
 class FaultClusterTest {
 
     private FaultCluster cluster;
 
     @BeforeAll
-    void start() {
-        cluster = FaultCluster.start();
-    }
-
-    @AfterAll
-    void stop() {
-        if (cluster != null) {
-            cluster.close();
-        }
+    void useTheSharedCluster(FaultCluster sharedCluster) {
+        cluster = sharedCluster;
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.odradek.it.faults.Contestant.Settings;
 
@@ -27,10 +28,16 @@ import io.odradek.it.faults.Contestant.Settings;
  * each producer to {@code target/reliability/<class>.md}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(FaultClusterExtension.class)
 abstract class FaultScenarios {
 
-    /** Longer than the default request.timeout.ms (30 s), so that every producer's requests to the node time out. */
-    private static final Duration CUT_LONGER_THAN_REQUEST_TIMEOUT = Duration.ofSeconds(35);
+    /**
+     * For the cut: the defaults' request.timeout.ms comes down from 30 s to this for every producer alike (Kafka's and
+     * ours), so that a cut longer than it stays short enough for CI.
+     */
+    private static final int CUT_REQUEST_TIMEOUT_MS = 10_000;
+    /** Longer than every producer's request.timeout.ms (10 s, 1.5 s with the console settings). */
+    private static final Duration CUT_LONGER_THAN_REQUEST_TIMEOUT = Duration.ofSeconds(12);
     /** A short delivery.timeout.ms for the whole-cluster outage, so the outage can outlast it cheaply. */
     private static final int SHORT_DELIVERY_TIMEOUT_MS = 15_000;
     private static final Duration CLUSTER_DOWN = Duration.ofSeconds(17);
@@ -52,16 +59,13 @@ abstract class FaultScenarios {
     abstract Pace pace();
 
     @BeforeAll
-    void startCluster() {
-        cluster = FaultCluster.start();
+    void useTheSharedCluster(FaultCluster sharedCluster) {
+        cluster = sharedCluster;
         report = ReliabilityReport.create(getClass().getSimpleName());
     }
 
     @AfterAll
-    void stopCluster() {
-        if (cluster != null) {
-            cluster.close();
-        }
+    void printWhereTheReportIs() {
         System.out.println("reliability report: " + (report == null ? "none" : report.file()));
     }
 
@@ -120,14 +124,15 @@ abstract class FaultScenarios {
 
     @Test
     void leadersConnectionsBlackholedForLongerThanTheRequestTimeout() throws Exception {
-        ScenarioResult result = scenario("leader-cut", keyed()).run(run -> {
-            run.pause(pace().calm(), "streams settle before the cut");
-            int leader = run.leaderOf(0);
-            cluster.cut(leader, TcpProxy.Cut.BLACKHOLE);
-            run.pause(CUT_LONGER_THAN_REQUEST_TIMEOUT, "the producers hear nothing from the leader for 35 s");
-            cluster.restore(leader);
-            run.pause(pace().calm(), "streams carry on after the cut");
-        });
+        ScenarioResult result = scenario("leader-cut", keyed()).overriding(FaultScenarios::shortRequestTimeout)
+                .run(run -> {
+                    run.pause(pace().calm(), "streams settle before the cut");
+                    int leader = run.leaderOf(0);
+                    cluster.cut(leader, TcpProxy.Cut.BLACKHOLE);
+                    run.pause(CUT_LONGER_THAN_REQUEST_TIMEOUT, "the producers hear nothing from the leader for 12 s");
+                    cluster.restore(leader);
+                    run.pause(pace().calm(), "streams carry on after the cut");
+                });
 
         assertReliable(result);
     }
@@ -212,6 +217,10 @@ abstract class FaultScenarios {
                 // logic: one second of the stream's records is the allowance.
                 .odradekMissesNoMoreDeadlinesThanKafka(pace().recordsPerSecond())
                 .check();
+    }
+
+    private static Map<String, Object> shortRequestTimeout(Settings settings) {
+        return settings == Settings.DEFAULTS ? Map.of("request.timeout.ms", CUT_REQUEST_TIMEOUT_MS) : Map.of();
     }
 
     /**
