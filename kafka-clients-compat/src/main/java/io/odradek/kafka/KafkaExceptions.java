@@ -28,6 +28,10 @@ final class KafkaExceptions {
 
     /** For a record's future and callback: what the record failed with. */
     static Exception forRecord(Throwable error) {
+        if (error instanceof io.odradek.api.ProducerFencedException || error instanceof
+                io.odradek.api.TransactionAbortableException || error instanceof io.odradek.api.TransactionAbortedException) {
+            return forCall(error);
+        }
         if (error instanceof BrokerErrorException broker) {
             return Errors.forCode(broker.errorCode()).exception(broker.getMessage());
         }
@@ -55,6 +59,17 @@ final class KafkaExceptions {
     static RuntimeException forCall(Throwable error) {
         if (error instanceof ProducerClosedException) {
             return new IllegalStateException(CLOSED);
+        }
+        if (error instanceof io.odradek.api.ProducerFencedException fenced) {
+            return new org.apache.kafka.common.errors.ProducerFencedException(fenced.getMessage());
+        }
+        if (error instanceof io.odradek.api.TransactionAbortableException abortable) {
+            return new org.apache.kafka.common.errors.TransactionAbortableException(abortable.getMessage(),
+                    abortable.getCause());
+        }
+        if (error instanceof io.odradek.api.TransactionAbortedException aborted) {
+            return new org.apache.kafka.common.errors.TransactionAbortedException(aborted.getMessage(),
+                    aborted.getCause());
         }
         if (error instanceof io.odradek.api.SerializationException serialization) {
             // A Kafka serializer's own exception is what Kafka's producer lets through.

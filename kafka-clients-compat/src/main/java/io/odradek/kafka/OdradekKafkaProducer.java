@@ -47,8 +47,8 @@ import io.odradek.api.ProducerConfig;
  *
  * <p>What differs (see the README's "Migrating from KafkaProducer"): {@code send} does not block on metadata;
  * {@link #metrics()} is empty, as Odradek has no metrics yet; Kafka keys for features Odradek lacks are
- * refused at construction with the reason, and a misspelt key fails; transactions are not supported yet, so
- * the transactional methods fail as {@code KafkaProducer}'s do without a {@code transactional.id}.
+ * refused at construction with the reason, and a misspelt key fails. With a {@code transactional.id} the
+ * transactional methods reach Odradek's transactions; without one they fail as {@code KafkaProducer}'s do.
  */
 public class OdradekKafkaProducer<K, V> implements Producer<K, V> {
     private final io.odradek.api.Producer<K, V> producer;
@@ -85,7 +85,8 @@ public class OdradekKafkaProducer<K, V> implements Producer<K, V> {
         } catch (RuntimeException e) {
             throw KafkaExceptions.forCall(e);
         }
-        this.transactions = new NoTransactions(config.idempotenceEnabled(), closed::get);
+        this.transactions = config.transactionalId().isPresent() ? new OdradekTransactions(producer)
+                : new NoTransactions(config.idempotenceEnabled(), closed::get);
         this.serializersWriteHeaders = writesHeaders(config.keySerializer().orElseThrow())
                 || writesHeaders(config.valueSerializer().orElseThrow());
     }

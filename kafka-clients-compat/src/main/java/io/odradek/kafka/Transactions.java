@@ -7,9 +7,8 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * The transactional half of Kafka's {@code Producer}. Today only {@link NoTransactions} implements it;
- * when Odradek's producer has transactions, a second implementation delegates to them and
- * {@link OdradekKafkaProducer} picks one by {@code transactional.id}, as Kafka's producer does.
+ * The transactional half of Kafka's {@code Producer}: {@link OdradekTransactions} with a {@code transactional.id},
+ * {@link NoTransactions} without, picked as Kafka's producer picks.
  */
 interface Transactions {
     void initTransactions();

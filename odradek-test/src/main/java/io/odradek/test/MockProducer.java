@@ -13,17 +13,21 @@ import java.util.concurrent.CompletableFuture;
 
 import io.odradek.api.Broker;
 import io.odradek.api.Callback;
+import io.odradek.api.ConsumerGroupMetadata;
 import io.odradek.api.FatalProducerException;
+import io.odradek.api.OffsetAndMetadata;
 import io.odradek.api.PartitionInfo;
 import io.odradek.api.Partitioner;
 import io.odradek.api.Producer;
 import io.odradek.api.ProducerClosedException;
+import io.odradek.api.ProducerFencedException;
 import io.odradek.api.ProducerRecord;
 import io.odradek.api.RecordFuture;
 import io.odradek.api.RecordMetadata;
 import io.odradek.api.RecordToPartition;
 import io.odradek.api.Serializer;
 import io.odradek.api.TimeoutException;
+import io.odradek.api.TopicPartition;
 
 /**
  * A {@link Producer} for testing your own code without a broker: it records every record sent, and completes
@@ -47,8 +51,12 @@ import io.odradek.api.TimeoutException;
  *
  * <p>States: open; failed for good ({@link #failFatally}, what a real producer enters when it is fenced or
  * not authorized: every later send fails with the error); closed (every later send throws
- * {@link ProducerClosedException}). Transactions, once Odradek's producer has them, become a fourth concern
- * here (begin/commit/abort and their injected errors) without changing these.
+ * {@link ProducerClosedException}).
+ *
+ * <p>Transactions as in Kafka's {@code MockProducer}: records sent inside a transaction reach {@link #history()}
+ * only when it commits ({@link #uncommittedSends()} until then), an abort drops them, offsets sent to a
+ * transaction are kept per commit ({@link #consumerGroupOffsetsHistory()}), {@link #fenceProducer()} makes every
+ * later transactional call throw {@link ProducerFencedException}, and {@link #throwOnNext} makes one call throw.
  *
  * <p>Thread-safe; callbacks run on the thread that completes the send (the sender with {@code autoComplete},
  * else the test's).
@@ -69,6 +77,7 @@ public class MockProducer<K, V> implements Producer<K, V> {
     private FatalProducerException fatalError;
     private boolean closed;
     private boolean flushed;
+    private final MockTransactions<ProducerRecord<K, V>> transactions = new MockTransactions<>();
 
     /** A record sent and not completed yet, with what its completion needs. */
     private record Completion(ProducerRecord<?, ?> record, int partition, int keySize, int valueSize, long timestamp,
@@ -128,7 +137,9 @@ public class MockProducer<K, V> implements Producer<K, V> {
                 record.key());
         byte[] valueBytes = valueSerializer == null ? null : valueSerializer.serialize(record.topic(),
                 record.headers(), record.value());
-        sent.add(record);
+        if (!transactions.holds(record)) {
+            sent.add(record);
+        }
         flushed = false;
         Completion completion = new Completion(record, partitionOf(record, keyBytes, valueBytes), length(keyBytes),
                 length(valueBytes), record.timestamp() != null ? record.timestamp() : System.currentTimeMillis(),
@@ -196,6 +207,89 @@ public class MockProducer<K, V> implements Producer<K, V> {
         this.fatalError = Objects.requireNonNull(error, "error");
         while (!incomplete.isEmpty()) {
             fail(incomplete.pollFirst(), error);
+        }
+    }
+
+    @Override
+    public synchronized void initTransactions() {
+        checkOpen("initTransactions");
+        transactions.initTransactions();
+    }
+
+    @Override
+    public synchronized void beginTransaction() {
+        checkOpen("beginTransaction");
+        transactions.beginTransaction();
+    }
+
+    @Override
+    public synchronized void sendOffsetsToTransaction(Map<TopicPartition, OffsetAndMetadata> offsets,
+                                                      ConsumerGroupMetadata groupMetadata) {
+        checkOpen("sendOffsetsToTransaction");
+        transactions.sendOffsets(offsets, groupMetadata);
+    }
+
+    /** Completes the transaction's sends (as the real commit waits for them) and moves them to the history. */
+    @Override
+    public synchronized void commitTransaction() {
+        checkOpen("commitTransaction");
+        flush();
+        sent.addAll(transactions.commit());
+    }
+
+    @Override
+    public synchronized void abortTransaction() {
+        checkOpen("abortTransaction");
+        flush();
+        transactions.abort();
+    }
+
+    /** What a real producer goes through when another one with its transactional.id starts. */
+    public synchronized void fenceProducer() {
+        transactions.fence();
+    }
+
+    /**
+     * The next call of the transactional method named {@code method} ("initTransactions", "beginTransaction",
+     * "sendOffsetsToTransaction", "commitTransaction", "abortTransaction") throws {@code error} (once).
+     */
+    public synchronized void throwOnNext(String method, RuntimeException error) {
+        transactions.throwNext(method, error);
+    }
+
+    public synchronized boolean transactionInitialized() {
+        return transactions.initialized();
+    }
+
+    public synchronized boolean transactionInFlight() {
+        return transactions.inFlight();
+    }
+
+    public synchronized boolean transactionCommitted() {
+        return transactions.committed();
+    }
+
+    public synchronized boolean transactionAborted() {
+        return transactions.aborted();
+    }
+
+    public synchronized int commitCount() {
+        return transactions.commitCount();
+    }
+
+    /** Records sent in the open transaction, not in the history until it commits. */
+    public synchronized List<ProducerRecord<K, V>> uncommittedSends() {
+        return transactions.uncommittedSends();
+    }
+
+    /** The offsets each committed transaction carried, by group, one map per commit that had any. */
+    public synchronized List<Map<String, Map<TopicPartition, OffsetAndMetadata>>> consumerGroupOffsetsHistory() {
+        return transactions.committedOffsets();
+    }
+
+    private void checkOpen(String method) {
+        if (closed) {
+            throw new IllegalStateException("Cannot " + method + " after the producer was closed");
         }
     }
 

@@ -69,6 +69,75 @@ public interface Producer<K, V> extends AutoCloseable {
      */
     void flush();
 
+    /**
+     * Makes this producer the one that writes for its {@code transactional.id}: finds the id's transaction
+     * coordinator, fences every earlier producer with the same id and has what it left open aborted (KIP-98). Call it
+     * once, before the first {@link #beginTransaction()}. Blocks up to {@code max.block.ms}; after a
+     * {@link TimeoutException} call it again to go on waiting for the same initialisation.
+     *
+     * <pre>{@code
+     * producer.initTransactions();
+     * while (running) {
+     *     ConsumerRecords<String, String> input = consumer.poll(Duration.ofMillis(100));
+     *     producer.beginTransaction();
+     *     try {
+     *         for (ConsumerRecord<String, String> in : input) {
+     *             producer.send(new ProducerRecord<>("out", in.key(), transform(in.value())));
+     *         }
+     *         producer.sendOffsetsToTransaction(nextOffsets(input), groupMetadataOf(consumer));
+     *         producer.commitTransaction();
+     *     } catch (TransactionAbortableException e) {
+     *         producer.abortTransaction();   // nothing of it is visible; reprocess from the committed offsets
+     *         rewind(consumer);
+     *     }                                  // a ProducerFencedException (another instance took over): close
+     * }
+     * }</pre>
+     *
+     * @throws IllegalStateException     without {@code transactional.id}, or once initialised
+     * @throws ProducerFencedException   a newer producer with the same id exists
+     * @throws FatalProducerException    the id is not authorized, or the cluster cannot do transactions
+     * @throws TimeoutException          not done within {@code max.block.ms}; call again
+     */
+    void initTransactions();
+
+    /**
+     * Starts a transaction: the records sent from now to {@link #commitTransaction()} become visible to
+     * {@code read_committed} consumers together, or never. Does not block.
+     *
+     * @throws IllegalStateException naming the state that forbids it (not initialised, a transaction already open)
+     */
+    void beginTransaction();
+
+    /**
+     * Commits consumer positions as part of the open transaction: they take effect for {@code groupMetadata}'s group
+     * only if the transaction commits (the consume-transform-produce loop of KIP-98/KIP-447). Blocks up to
+     * {@code max.block.ms}.
+     *
+     * @param offsets per consumed partition, the offset of the next record to read
+     * @throws IllegalStateException         no transaction is open
+     * @throws TransactionAbortableException the offsets were refused (e.g. the member was fenced from its group):
+     *                                       abort the transaction
+     */
+    void sendOffsetsToTransaction(Map<TopicPartition, OffsetAndMetadata> offsets, ConsumerGroupMetadata groupMetadata);
+
+    /**
+     * Sends what is buffered, waits for it, and commits the open transaction. Blocks up to {@code max.block.ms};
+     * after a {@link TimeoutException} call it again to go on waiting for the same commit.
+     *
+     * @throws TransactionAbortableException a record of the transaction failed, or the broker aborted it: call
+     *                                       {@link #abortTransaction()} and go on
+     * @throws ProducerFencedException       close the producer
+     */
+    void commitTransaction();
+
+    /**
+     * Aborts the open transaction: records not sent yet fail with {@link TransactionAbortedException}, and nothing
+     * of the transaction becomes visible to {@code read_committed} consumers. Blocks up to {@code max.block.ms}.
+     *
+     * @throws ProducerFencedException close the producer
+     */
+    void abortTransaction();
+
     /** Partition metadata of a topic, fetching it if it is not known, waiting up to {@code max.block.ms}. */
     List<PartitionInfo> partitionsFor(String topic);
 

@@ -105,7 +105,7 @@ class ProducerConfigKafkaKeysTest {
             "metrics.sample.window.ms | 1000 | does not publish client metrics | set it to 30000",
             "metrics.recording.level | DEBUG | does not publish client metrics | set it to INFO",
             "enable.metrics.push | true | does not push client metrics | set it to false",
-            "transaction.two.phase.commit.enable | true | transactions are not supported yet | set it to false"})
+            "transaction.two.phase.commit.enable | true | two-phase commit with an external transaction manager | set it to false"})
     void refusesKafkaKeysForFeaturesOdradekLacksSayingWhy(String key, String value, String why, String remedy) {
         assertThatThrownBy(() -> config(key, value))
                 .isInstanceOf(ConfigException.class)

@@ -58,6 +58,35 @@ public final class FakeProducer implements Producer<byte[], byte[]> {
         return RecordFuture.of(CompletableFuture.completedFuture(metadata));
     }
 
+    /** Transactional calls in order, for the tools that run transactions (perf --transactional-id). */
+    public final List<String> transactionCalls = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void initTransactions() {
+        transactionCalls.add("init");
+    }
+
+    @Override
+    public void beginTransaction() {
+        transactionCalls.add("begin");
+    }
+
+    @Override
+    public void sendOffsetsToTransaction(java.util.Map<io.odradek.api.TopicPartition, io.odradek.api.OffsetAndMetadata>
+                                                 offsets, io.odradek.api.ConsumerGroupMetadata groupMetadata) {
+        transactionCalls.add("sendOffsets");
+    }
+
+    @Override
+    public void commitTransaction() {
+        transactionCalls.add("commit");
+    }
+
+    @Override
+    public void abortTransaction() {
+        transactionCalls.add("abort");
+    }
+
     @Override
     public void flush() {
     }

@@ -62,7 +62,7 @@ public final class NotImplementedKeys {
             new Rule("enable.metrics.push", "false", text("false"),
                     "Odradek does not push client metrics to the broker (KIP-714)"),
             new Rule("transaction.two.phase.commit.enable", "false", text("false"),
-                    "transactions are not supported yet"));
+                    "two-phase commit with an external transaction manager (KIP-939) is not supported"));
 
     /** Kafka's metrics keys not in the table (JmxReporter's, metrics.context.*) are refused for the same reason. */
     private static final String METRICS_PREFIX = "metrics.";

@@ -89,6 +89,21 @@ public final class PartitionQueue {
         return batches.remove(batch);
     }
 
+    /** Removes and returns the batches that were never sent (no attempt yet), oldest first. */
+    public synchronized List<ProducerBatch> removeUnsent() {
+        List<ProducerBatch> unsent = new ArrayList<>();
+        Iterator<ProducerBatch> it = batches.iterator();
+        while (it.hasNext()) {
+            ProducerBatch batch = it.next();
+            if (!batch.isRetry()) {
+                batch.markFull();
+                unsent.add(batch);
+                it.remove();
+            }
+        }
+        return unsent;
+    }
+
     /** Removes and returns every batch, for failing them on close or a fatal error. */
     public synchronized List<ProducerBatch> removeAll() {
         List<ProducerBatch> all = new ArrayList<>(batches);

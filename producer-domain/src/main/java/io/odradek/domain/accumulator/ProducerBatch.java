@@ -232,6 +232,11 @@ public final class ProducerBatch {
         return completed;
     }
 
+    /** The error the batch's records failed with; null if they succeeded or the batch is not completed. */
+    public RuntimeException error() {
+        return completed ? outcome.error() : null;
+    }
+
     /**
      * Completes every record: with offsets from {@code baseOffset} (-1 when unknown), or with {@code error}.
      * Callbacks run here, in record order, after the listener saw each record; the records' futures are done

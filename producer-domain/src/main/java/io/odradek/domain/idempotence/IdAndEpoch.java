@@ -3,14 +3,14 @@ package io.odradek.domain.idempotence;
 import io.odradek.domain.accumulator.ProducerBatch;
 
 /** A producer id with one of its epochs: who a batch says it is from. */
-record IdAndEpoch(long producerId, short epoch) {
-    static final IdAndEpoch NONE = new IdAndEpoch(-1L, (short) -1);
+public record IdAndEpoch(long producerId, short epoch) {
+    public static final IdAndEpoch NONE = new IdAndEpoch(-1L, (short) -1);
 
-    boolean isKnown() {
+    public boolean isKnown() {
         return producerId >= 0;
     }
 
-    boolean stamped(ProducerBatch batch) {
+    public boolean stamped(ProducerBatch batch) {
         return batch.producerId() == producerId && batch.producerEpoch() == epoch;
     }
 

@@ -204,7 +204,7 @@ public final class Idempotence implements ProducerIdentity {
     }
 
     @Override
-    public void onFailed(ProducerBatch batch) {
+    public void onFailed(ProducerBatch batch, RuntimeException error) {
         if (sequences.failed(batch)) {
             needNewEpoch(batch.topicPartition());
         }

@@ -67,6 +67,6 @@ public final class NoIdempotence implements ProducerIdentity {
     }
 
     @Override
-    public void onFailed(ProducerBatch batch) {
+    public void onFailed(ProducerBatch batch, RuntimeException error) {
     }
 }

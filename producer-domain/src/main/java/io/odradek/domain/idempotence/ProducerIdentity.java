@@ -47,6 +47,24 @@ public interface ProducerIdentity {
 
     BatchErrorAction onError(ProducerBatch batch, short errorCode);
 
-    /** The batch failed for good (retries or delivery.timeout.ms ran out, a final error, close). */
-    void onFailed(ProducerBatch batch);
+    /** The batch failed for good (retries or delivery.timeout.ms ran out, a final error, close) with {@code error}. */
+    void onFailed(ProducerBatch batch, RuntimeException error);
+
+    /**
+     * The error to fail batches that were never sent with, now, or null to send them: a transaction being aborted
+     * fails what it had not sent yet.
+     */
+    default RuntimeException abortUnsentWith() {
+        return null;
+    }
+
+    /** Whether ready batches go without waiting for linger.ms (a transaction is committing or aborting). */
+    default boolean drainsWithoutLinger() {
+        return false;
+    }
+
+    /** The transactional.id Produce requests carry; null for a producer without transactions. */
+    default String transactionalId() {
+        return null;
+    }
 }

@@ -14,11 +14,11 @@ import io.odradek.domain.port.RecordBatchFormat;
  * failed batch does to its partition. What to do when a partition's sequences cannot go on differs: the idempotent
  * producer moves the partition to a new epoch of its own, the transactional one aborts the transaction.
  */
-final class SequenceBook {
+public final class SequenceBook {
     private final Map<TopicPartition, PartitionSequences> partitions = new HashMap<>();
 
     /** What an OUT_OF_ORDER_SEQUENCE_NUMBER for a batch means. */
-    enum OutOfOrder {
+    public enum OutOfOrder {
         /** The broker took a later sequence of this identity, which it only does in order: the batch is in the log. */
         WRITTEN_ALREADY,
         /** Refused only because an earlier batch is missing (or its fate is still unknown): retrying in order helps. */
@@ -30,7 +30,7 @@ final class SequenceBook {
     /**
      * Whether the first batch of {@code tp}'s queue, which has no sequence yet, may get one under {@code current}.
      */
-    boolean mayAssign(TopicPartition tp, IdAndEpoch current) {
+    public boolean mayAssign(TopicPartition tp, IdAndEpoch current) {
         PartitionSequences sequences = partitions.get(tp);
         if (sequences == null || !sequences.hasUnfinished()) {
             return sequences == null || !sequences.isUnresolved();
@@ -48,7 +48,7 @@ final class SequenceBook {
     }
 
     /** Gives a batch drained for the first time its sequence, then writes id, epoch and sequence into it. */
-    void stamp(ProducerBatch batch, IdAndEpoch current, RecordBatchFormat format, boolean transactional) {
+    public void stamp(ProducerBatch batch, IdAndEpoch current, RecordBatchFormat format, boolean transactional) {
         if (!batch.hasSequence()) {
             PartitionSequences sequences = partitions.computeIfAbsent(batch.topicPartition(),
                     tp -> new PartitionSequences());
@@ -63,7 +63,7 @@ final class SequenceBook {
     }
 
     /** @return true if the partition now needs a new epoch: a failed batch's fate is settled as unknown */
-    boolean acknowledged(ProducerBatch batch) {
+    public boolean acknowledged(ProducerBatch batch) {
         PartitionSequences sequences = partitions.get(batch.topicPartition());
         if (sequences == null || !batch.hasSequence()) {
             return false;
@@ -72,7 +72,7 @@ final class SequenceBook {
         return resolvesUnknown(sequences);
     }
 
-    OutOfOrder outOfOrder(ProducerBatch batch) {
+    public OutOfOrder outOfOrder(ProducerBatch batch) {
         PartitionSequences sequences = partitions.get(batch.topicPartition());
         if (sequences == null) {
             return OutOfOrder.WAITS_FOR_EARLIER;
@@ -96,7 +96,7 @@ final class SequenceBook {
      *
      * @return true if the partition now needs a new epoch (a gap, or a fate settled as unknown)
      */
-    boolean failed(ProducerBatch batch) {
+    public boolean failed(ProducerBatch batch) {
         PartitionSequences sequences = partitions.get(batch.topicPartition());
         if (sequences == null || !batch.hasSequence() || !sequences.failed(batch)) {
             return false;
@@ -115,18 +115,18 @@ final class SequenceBook {
         return sequences.isUnresolved() && !sequences.hasUnfinished() && !sequences.resolve();
     }
 
-    boolean hasUnfinishedOnWire(TopicPartition tp) {
+    public boolean hasUnfinishedOnWire(TopicPartition tp) {
         PartitionSequences sequences = partitions.get(tp);
         return sequences != null && sequences.hasUnfinishedOnWire();
     }
 
     /** See {@link PartitionSequences#resequence}; the partition is known here. */
-    List<ProducerBatch> resequence(TopicPartition tp, IdAndEpoch newIdentity, boolean stateLost) {
+    public List<ProducerBatch> resequence(TopicPartition tp, IdAndEpoch newIdentity, boolean stateLost) {
         return partitions.computeIfAbsent(tp, t -> new PartitionSequences()).resequence(newIdentity, stateLost);
     }
 
     /** Forgets every partition's sequences: a new epoch with nothing unfinished (a transaction ended). */
-    void clear() {
+    public void clear() {
         partitions.clear();
     }
 

@@ -2,6 +2,7 @@ package io.odradek.domain.producer;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -10,8 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.odradek.api.Callback;
+import io.odradek.api.ConsumerGroupMetadata;
 import io.odradek.api.Headers;
 import io.odradek.api.OdradekException;
+import io.odradek.api.OffsetAndMetadata;
 import io.odradek.api.PartitionInfo;
 import io.odradek.api.PartitionerException;
 import io.odradek.api.Producer;
@@ -22,6 +25,7 @@ import io.odradek.api.RecordMetadata;
 import io.odradek.api.RecordTooLargeException;
 import io.odradek.api.SerializationException;
 import io.odradek.api.TimeoutException;
+import io.odradek.api.TopicPartition;
 import io.odradek.domain.accumulator.PendingRecord;
 import io.odradek.domain.accumulator.ProducerBatch;
 import io.odradek.domain.accumulator.ProducerBuffers;
@@ -32,6 +36,7 @@ import io.odradek.domain.port.Clock;
 import io.odradek.domain.port.RecordBatchFormat;
 import io.odradek.domain.port.Transport;
 import io.odradek.domain.sender.Sender;
+import io.odradek.domain.transaction.TransactionSupport;
 
 /**
  * The producer applications hold: serializes, partitions and appends on the caller's thread; the
@@ -51,9 +56,12 @@ final class DomainProducer<K, V> implements Producer<K, V> {
     private final long maxBlockNs;
     private final int maxRequestSizeBytes;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final TransactionSupport transactions;
 
     DomainProducer(ProducerParts<K, V> parts, ProducerBuffers buffers, Metadata metadata, Sender sender,
-                   Transport transport, PartitionChooser chooser, CompletionNotifier notifier) {
+                   Transport transport, PartitionChooser chooser, CompletionNotifier notifier,
+                   TransactionSupport transactions) {
+        this.transactions = transactions;
         this.parts = parts;
         this.buffers = buffers;
         this.metadata = metadata;
@@ -82,6 +90,10 @@ final class DomainProducer<K, V> implements Producer<K, V> {
         RuntimeException fatal = sender.fatalError();
         if (fatal != null) {
             return failed(record, null, null, callback, fatal);
+        }
+        RuntimeException refused = transactions.checkSend(record.topic());
+        if (refused != null) {
+            return failed(record, null, null, callback, refused);
         }
         ProducerRecord<K, V> intercepted = parts.interceptors().onSend(record);
         String topic = intercepted.topic();
@@ -219,6 +231,32 @@ final class DomainProducer<K, V> implements Producer<K, V> {
     }
 
     @Override
+    public void initTransactions() {
+        transactions.initTransactions();
+    }
+
+    @Override
+    public void beginTransaction() {
+        transactions.beginTransaction();
+    }
+
+    @Override
+    public void sendOffsetsToTransaction(Map<TopicPartition, OffsetAndMetadata> offsets,
+                                         ConsumerGroupMetadata groupMetadata) {
+        transactions.sendOffsetsToTransaction(offsets, groupMetadata);
+    }
+
+    @Override
+    public void commitTransaction() {
+        transactions.commitTransaction();
+    }
+
+    @Override
+    public void abortTransaction() {
+        transactions.abortTransaction();
+    }
+
+    @Override
     public void flush() {
         if (sender.isHandlerThread()) {
             throw new IllegalStateException("flush() cannot be called from a callback or an interceptor's"
@@ -294,6 +332,8 @@ final class DomainProducer<K, V> implements Producer<K, V> {
         long timeoutNs = timeout.isNegative() ? 0 : saturatedNanos(timeout);
         long nowNs = clock.nanoTime();
         long deadlineNs = nowNs + timeoutNs < nowNs ? Long.MAX_VALUE : nowNs + timeoutNs;
+        // Kafka's producer aborts an open transaction on close, rather than leave it to transaction.timeout.ms.
+        transactions.abortOnClose();
         buffers.accumulator().close();
         transport.wakeup();
         try {
@@ -340,7 +380,8 @@ final class DomainProducer<K, V> implements Producer<K, V> {
             // miss a record moved between the two reads, and close the transport under it.
             boolean pendingEmpty = buffers.pending().isEmpty();
             List<ProducerBatch> incomplete = buffers.accumulator().incompleteBatches();
-            if (incomplete.isEmpty() && pendingEmpty) {
+            boolean transactionDone = !transactions.hasPendingOperation();
+            if (incomplete.isEmpty() && pendingEmpty && transactionDone) {
                 return true;
             }
             long remainingNs = deadlineNs - clock.nanoTime();
@@ -350,7 +391,8 @@ final class DomainProducer<K, V> implements Producer<K, V> {
             if (!incomplete.isEmpty()) {
                 incomplete.get(0).awaitCompletion(remainingNs);
             } else {
-                // Records still wait for metadata; they leave the queue within max.block.ms.
+                // Records still wait for metadata (they leave the queue within max.block.ms), or the abort of the
+                // open transaction is still under way.
                 synchronized (this) {
                     wait(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(remainingNs), 10)));
                 }

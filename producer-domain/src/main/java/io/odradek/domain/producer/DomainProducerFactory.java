@@ -15,9 +15,6 @@ import io.odradek.domain.accumulator.BufferPool;
 import io.odradek.domain.accumulator.PendingRecords;
 import io.odradek.domain.accumulator.ProducerBuffers;
 import io.odradek.domain.accumulator.RecordAccumulator;
-import io.odradek.domain.idempotence.Idempotence;
-import io.odradek.domain.idempotence.NoIdempotence;
-import io.odradek.domain.idempotence.ProducerIdentity;
 import io.odradek.domain.metadata.Metadata;
 import io.odradek.domain.metadata.Node;
 import io.odradek.domain.partition.PartitionChooser;
@@ -37,7 +34,6 @@ public final class DomainProducerFactory implements ProducerFactory {
     @Override
     public <K, V> Producer<K, V> create(ProducerConfig config, Serializer<K> keySerializer,
                                         Serializer<V> valueSerializer) {
-        rejectTransactions(config);
         Adapters adapters = Adapters.discover(config.transport(), config.compressionType());
         return assemble(config, keySerializer, valueSerializer, adapters.transport(), adapters.protocol(),
                 adapters.compression(), new Random());
@@ -49,16 +45,9 @@ public final class DomainProducerFactory implements ProducerFactory {
      */
     public static <K, V> Producer<K, V> createWith(ProducerConfig config, Serializer<K> keySerializer,
                                                    Serializer<V> valueSerializer, TransportFactory transport) {
-        rejectTransactions(config);
         ClassLoader loader = DomainProducerFactory.class.getClassLoader();
         return assemble(config, keySerializer, valueSerializer, transport, Adapters.protocol(loader),
                 Adapters.compression(config.compressionType(), loader), new Random());
-    }
-
-    private static void rejectTransactions(ProducerConfig config) {
-        if (config.transactionalId().isPresent()) {
-            throw new ConfigException("transactional.id is set but transactions are not supported yet");
-        }
     }
 
     /** Wires a producer from explicit adapters; tests use it with fakes. */
@@ -79,21 +68,19 @@ public final class DomainProducerFactory implements ProducerFactory {
                 config.batchSizeBytes(), () -> transport[0].wakeup());
         ProducerBuffers buffers = new ProducerBuffers(accumulator, new PendingRecords(), pool);
         Metadata metadata = new Metadata(config.metadataMaxAge().toNanos(), config.retryBackoff().toNanos());
-        ProducerIdentity identity = config.idempotenceEnabled()
-                ? new Idempotence((int) config.transactionTimeout().toMillis(), config.retryBackoff().toNanos())
-                : new NoIdempotence();
+        IdentityParts identity = IdentityParts.from(config, () -> transport[0].wakeup());
         PartitionChooser chooser = new PartitionChooser(config.partitioner().orElse(null), config.batchSizeBytes(),
                 config.partitionerIgnoreKeys(), metadata);
         CompletionNotifier notifier = new CompletionNotifier(config.interceptors());
-        Sender sender = new Sender(senderSettings(config, compression), protocol, buffers, metadata, identity,
-                chooser, random, notifier);
+        Sender sender = new Sender(senderSettings(config, compression), protocol, buffers, metadata,
+                identity.identity(), chooser, random, notifier, identity.wiring());
         transport[0] = transportFactory.create(new TransportSettings("odradek-io-" + config.clientId(),
                 config.sendBufferBytes(), config.receiveBufferBytes(), MAX_RESPONSE_SIZE_BYTES), sender);
         sender.attach(transport[0]);
         ProducerParts<K, V> parts = new ProducerParts<>(config, protocol, clock, keySerializer, valueSerializer,
                 new InterceptorChain<>(typedInterceptors(config)));
         DomainProducer<K, V> producer = new DomainProducer<>(parts, buffers, metadata, sender, transport[0], chooser,
-                notifier);
+                notifier, identity.transactions());
         transport[0].start();
         return producer;
     }

@@ -72,7 +72,7 @@ final class BatchOutcomes {
         if (batch.isCompleted()) {
             // It expired while in flight: its records were failed then; its sequence is settled now that the
             // broker's answer is in.
-            identity.onFailed(batch);
+            identity.onFailed(batch, batch.error());
             return;
         }
         if (BrokerErrors.mayHaveBeenWritten(errorCode)) {
@@ -170,6 +170,15 @@ final class BatchOutcomes {
                 Persistence.POSSIBLY_PERSISTED));
     }
 
+    /** Fails every batch that was never sent (it has no sequence), leaving retries to finish: a transaction aborts. */
+    void failUnsent(RuntimeException error) {
+        for (PartitionQueue queue : accumulator.queues()) {
+            for (ProducerBatch batch : queue.removeUnsent()) {
+                fail(batch, error);
+            }
+        }
+    }
+
     /** Fails a batch on close or a fatal error; {@code inFlight} if its request is still unanswered. */
     void abort(ProducerBatch batch, RuntimeException error, boolean inFlight) {
         if (inFlight) {
@@ -184,7 +193,7 @@ final class BatchOutcomes {
     }
 
     private void fail(ProducerBatch batch, RuntimeException error) {
-        identity.onFailed(batch);
+        identity.onFailed(batch, error);
         complete(batch, -1L, -1L, error);
     }
 

@@ -58,6 +58,17 @@ final class Connections {
         return connection;
     }
 
+    /** The connection to a broker known by its address (a coordinator), opening it if it is down and not backing off. */
+    NodeConnection forAddress(Node node, long nowNs) {
+        NodeConnection connection = byNodeId.get(node.id());
+        if (connection == null) {
+            connection = new NodeConnection(node);
+            byNodeId.put(node.id(), connection);
+        }
+        maybeConnect(connection, nowNs);
+        return connection;
+    }
+
     /**
      * A ready connection for a control request (metadata, producer id), the least busy one; when none is
      * ready, starts connecting to a known broker or the next bootstrap address and returns null.

@@ -48,7 +48,7 @@ final class ProduceDrainer {
     Map<Integer, List<PartitionQueue>> readyLeaders(long nowNs) {
         nextReadyNs = Long.MAX_VALUE;
         ClusterView view = metadata.view();
-        boolean draining = accumulator.isDraining();
+        boolean draining = accumulator.isDraining() || identity.drainsWithoutLinger();
         Map<Integer, List<PartitionQueue>> byLeader = new HashMap<>();
         Set<Integer> readyLeaders = new HashSet<>();
         for (PartitionQueue queue : accumulator.queues()) {
@@ -73,7 +73,7 @@ final class ProduceDrainer {
 
     /** Whether one of {@code queues} has a first batch that is ready to go now. */
     boolean anyReady(List<PartitionQueue> queues, long nowNs) {
-        boolean draining = accumulator.isDraining();
+        boolean draining = accumulator.isDraining() || identity.drainsWithoutLinger();
         for (PartitionQueue queue : queues) {
             ProducerBatch first = queue.peekFirst();
             if (first != null && isReady(queue, first, nowNs, draining)) {

@@ -48,6 +48,12 @@ final class ProduceExchange implements Exchange {
         }
         outcomes.expireWaiting(nowNs);
         pendingMover.expire(nowNs);
+        RuntimeException aborting = identity.abortUnsentWith();
+        if (aborting != null) {
+            // A transaction being aborted: what it had not sent fails now, and never reaches the broker.
+            pendingMover.failAll(aborting);
+            outcomes.failUnsent(aborting);
+        }
         pendingMover.moveResolved();
         for (ProducerBatch inDoubt : identity.maybeBumpEpoch()) {
             outcomes.failInDoubt(inDoubt);
@@ -108,7 +114,7 @@ final class ProduceExchange implements Exchange {
         List<ProduceRequest.TopicData> topics = new ArrayList<>(byTopic.size());
         byTopic.forEach((topic, partitions) -> topics.add(new ProduceRequest.TopicData(topic, partitions)));
         int timeoutMs = (int) Math.min(Integer.MAX_VALUE, settings.requestTimeoutNs() / 1_000_000L);
-        ProduceRequest request = new ProduceRequest(null, settings.acks(), timeoutMs, topics);
+        ProduceRequest request = new ProduceRequest(identity.transactionalId(), settings.acks(), timeoutMs, topics);
         ProduceCall call = new ProduceCall(batches, outcomes, this, settings.deliveryTimeoutNs());
         inFlight.add(call);
         if (settings.acks() == 0) {

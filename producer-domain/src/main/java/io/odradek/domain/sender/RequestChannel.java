@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import io.odradek.api.FatalProducerException;
 import io.odradek.domain.metadata.Metadata;
+import io.odradek.domain.metadata.Node;
 import io.odradek.domain.port.Transport;
 import io.odradek.domain.port.WireProtocol;
 import io.odradek.domain.protocol.ApiKey;
@@ -42,6 +43,11 @@ final class RequestChannel {
     private final RandomGenerator random;
     private Connections connections;
     private int nextCorrelationId;
+    /** Highest versions some APIs may use though the broker speaks more (a transactions v1 producer's). */
+    private Map<ApiKey, Short> versionCaps = Map.of();
+    /** The cluster's finalized features, as the broker that knew the newest of them said (by their epoch). */
+    private Map<String, Short> finalizedFeatures = Map.of();
+    private long finalizedFeaturesEpoch = -1;
 
     RequestChannel(SenderSettings settings, WireProtocol protocol, Metadata metadata, RandomGenerator random) {
         this.settings = settings;
@@ -76,6 +82,25 @@ final class RequestChannel {
         return connection;
     }
 
+    /**
+     * The connection to a broker named by address (a coordinator FindCoordinator found), opening it if needed; it
+     * may not be ready yet.
+     */
+    NodeConnection toAddress(Node node, long nowNs) {
+        return connections.forAddress(node, nowNs);
+    }
+
+    /** The finalized level of a cluster feature (e.g. {@code transaction.version}), or -1 if unknown or none. */
+    short finalizedFeature(String name) {
+        Short level = finalizedFeatures.get(name);
+        return level == null ? -1 : level;
+    }
+
+    /** From now on, requests of these APIs use at most these versions. */
+    void capVersions(Map<ApiKey, Short> caps) {
+        this.versionCaps = Map.copyOf(caps);
+    }
+
     /** Whether another request may go on {@code connection} now (max.in.flight.requests.per.connection). */
     boolean hasRoom(NodeConnection connection) {
         return connection.isReady() && connection.inFlight().size() < settings.maxInFlightPerConnection();
@@ -105,6 +130,10 @@ final class RequestChannel {
     private RequestHeader header(NodeConnection connection, Request request) {
         short version = request.apiKey() == ApiKey.API_VERSIONS
                 ? protocol.supportedVersions(ApiKey.API_VERSIONS).max() : connection.version(request.apiKey());
+        Short cap = versionCaps.get(request.apiKey());
+        if (cap != null && version > cap) {
+            version = cap;
+        }
         return new RequestHeader(request.apiKey(), version, nextCorrelationId++, settings.clientId());
     }
 
@@ -262,6 +291,10 @@ final class RequestChannel {
                             + " versions " + versions.versions().get(required) + " but Odradek speaks "
                             + protocol.supportedVersions(required));
                 }
+            }
+            if (versions.finalizedFeaturesEpoch() > finalizedFeaturesEpoch) {
+                finalizedFeaturesEpoch = versions.finalizedFeaturesEpoch();
+                finalizedFeatures = versions.finalizedFeatures();
             }
             connection.ready(negotiated);
         }

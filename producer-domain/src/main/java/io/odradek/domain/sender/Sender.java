@@ -1,6 +1,7 @@
 package io.odradek.domain.sender;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -35,7 +36,7 @@ public final class Sender implements NetworkHandler {
 
     public Sender(SenderSettings settings, WireProtocol protocol, ProducerBuffers buffers, Metadata metadata,
                   ProducerIdentity identity, PartitionChooser chooser, RandomGenerator random,
-                  ProducerBatch.CompletionListener listener) {
+                  ProducerBatch.CompletionListener listener, TransactionWiring transactions) {
         this.channel = new RequestChannel(settings, protocol, metadata, random);
         BatchOutcomes outcomes = new BatchOutcomes(buffers.accumulator(), identity, metadata, settings, random,
                 listener);
@@ -43,12 +44,15 @@ public final class Sender implements NetworkHandler {
                 protocol.recordBatchFormat(), settings);
         PendingRecordMover pendingMover = new PendingRecordMover(buffers.pending(), buffers.accumulator(),
                 buffers.pool(), metadata, chooser, listener, settings.maxBlockNs());
-        // In this order each poll: fresh metadata and a producer id before draining.
-        this.exchanges = List.of(
+        // In this order each poll: fresh metadata and a producer id before draining; the transaction's requests
+        // after the batches of the poll went (an EndTxn waits for the last of them).
+        List<Exchange> all = new ArrayList<>(List.of(
                 new MetadataExchange(metadata, channel),
                 new ProducerIdExchange(identity, channel),
                 new ProduceExchange(settings, buffers.accumulator(), identity, drainer, outcomes, pendingMover,
-                        channel));
+                        channel)));
+        all.addAll(transactions.exchanges(channel, buffers, settings));
+        this.exchanges = List.copyOf(all);
     }
 
     /** Connects the sender to the transport that will drive it; before {@link Transport#start()}. */

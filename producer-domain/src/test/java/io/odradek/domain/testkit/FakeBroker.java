@@ -9,8 +9,12 @@ import java.util.List;
 import java.util.Map;
 
 import io.odradek.domain.TopicPartition;
+import io.odradek.domain.protocol.AddOffsetsToTxnRequest;
+import io.odradek.domain.protocol.AddPartitionsToTxnRequest;
 import io.odradek.domain.protocol.ApiKey;
 import io.odradek.domain.protocol.ApiVersionsResponse;
+import io.odradek.domain.protocol.EndTxnRequest;
+import io.odradek.domain.protocol.FindCoordinatorRequest;
 import io.odradek.domain.protocol.InitProducerIdRequest;
 import io.odradek.domain.protocol.InitProducerIdResponse;
 import io.odradek.domain.protocol.KafkaError;
@@ -20,6 +24,7 @@ import io.odradek.domain.protocol.ProduceRequest;
 import io.odradek.domain.protocol.ProduceResponse;
 import io.odradek.domain.protocol.Request;
 import io.odradek.domain.protocol.Response;
+import io.odradek.domain.protocol.TxnOffsetCommitRequest;
 import io.odradek.domain.protocol.VersionRange;
 
 /**
@@ -41,6 +46,8 @@ public final class FakeBroker {
     private final List<InitProducerIdRequest> initRequests = new ArrayList<>();
     private final List<ProduceAttempt> produceAttempts = new ArrayList<>();
     private final boolean[] down;
+    private final FakeTransactionCoordinator coordinator = new FakeTransactionCoordinator(
+            tp -> partition(tp.topic(), tp.partition()));
     private long nextProducerId = 1000;
     private int metadataRequests;
 
@@ -66,6 +73,11 @@ public final class FakeBroker {
         }
         topics.put(name, logs);
         return this;
+    }
+
+    /** The transaction and group coordinator, for transactional tests to steer and inspect. */
+    public FakeTransactionCoordinator coordinator() {
+        return coordinator;
     }
 
     public int nodeCount() {
@@ -170,13 +182,30 @@ public final class FakeBroker {
         }
         if (request instanceof InitProducerIdRequest init) {
             initRequests.add(init);
-            return initProducerId(init);
+            return init.transactionalId() != null ? coordinator.initProducerId(nodeId, init) : initProducerId(init);
+        }
+        if (request instanceof FindCoordinatorRequest find) {
+            return coordinator.findCoordinator(find);
+        }
+        if (request instanceof AddPartitionsToTxnRequest add) {
+            return coordinator.addPartitions(nodeId, add);
+        }
+        if (request instanceof AddOffsetsToTxnRequest add) {
+            return coordinator.addOffsets(nodeId, add);
+        }
+        if (request instanceof TxnOffsetCommitRequest commit) {
+            return coordinator.commitOffsets(nodeId, commit);
+        }
+        if (request instanceof EndTxnRequest end) {
+            return coordinator.endTxn(nodeId, end);
         }
         Map<ApiKey, VersionRange> versions = new EnumMap<>(ApiKey.class);
         for (ApiKey key : ApiKey.values()) {
             versions.put(key, FakeWireProtocol.VERSIONS);
         }
-        return new ApiVersionsResponse(KafkaError.NONE, versions, 0);
+        return coordinator.isTransactionsV2()
+                ? new ApiVersionsResponse(KafkaError.NONE, versions, 0, 1L, Map.of("transaction.version", (short) 2))
+                : new ApiVersionsResponse(KafkaError.NONE, versions, 0);
     }
 
     private MetadataResponse metadata(MetadataRequest request) {
@@ -247,6 +276,10 @@ public final class FakeBroker {
         } else {
             ArrayDeque<Short> errors = produceErrors.get(tp);
             Short injected = errors == null ? null : errors.pollFirst();
+            if (injected == null && batch.transactional()) {
+                short refused = coordinator.checkProduce(tp, batch.producerId(), batch.epoch());
+                injected = refused == KafkaError.NONE ? null : refused;
+            }
             result = injected != null ? new PartitionLog.AppendResult(injected, -1L)
                     : logs.get(tp.partition()).append(batch);
             ArrayDeque<Short> afterAppend = errorsAfterAppend.get(tp);

@@ -15,15 +15,16 @@ import io.odradek.domain.port.RecordBatchWriter;
 /**
  * A record batch layout simple enough to read in a test, standing in for Kafka's RecordBatch v2 so the
  * domain's tests need no codec. Header: producer id (long), epoch (short), base sequence (int), record
- * count (int). Each record: timestamp (long), key and value as (int length, bytes) with -1 for null, then
+ * count (int), transactional (byte, 1 or 0). Each record: timestamp (long), key and value as (int length, bytes) with -1 for null, then
  * header count (int) and each header as two (int length, bytes). Compression is ignored.
  */
 public final class FakeRecordBatchFormat implements RecordBatchFormat {
-    static final int HEADER_SIZE_BYTES = 8 + 2 + 4 + 4;
+    static final int HEADER_SIZE_BYTES = 8 + 2 + 4 + 4 + 1;
     private static final int PRODUCER_ID_OFFSET = 0;
     private static final int EPOCH_OFFSET = 8;
     private static final int SEQUENCE_OFFSET = 10;
     private static final int COUNT_OFFSET = 14;
+    private static final int TRANSACTIONAL_OFFSET = 18;
 
     @Override
     public int batchHeaderSizeBytes() {
@@ -51,6 +52,7 @@ public final class FakeRecordBatchFormat implements RecordBatchFormat {
         batch.putLong(PRODUCER_ID_OFFSET, producerId);
         batch.putShort(EPOCH_OFFSET, producerEpoch);
         batch.putInt(SEQUENCE_OFFSET, baseSequence);
+        batch.put(TRANSACTIONAL_OFFSET, (byte) (transactional ? 1 : 0));
     }
 
     /** Reads a batch written by this format, from its position to its limit, without moving it. */
@@ -61,6 +63,7 @@ public final class FakeRecordBatchFormat implements RecordBatchFormat {
         short epoch = in.getShort(start + EPOCH_OFFSET);
         int baseSequence = in.getInt(start + SEQUENCE_OFFSET);
         int count = in.getInt(start + COUNT_OFFSET);
+        boolean transactional = in.get(start + TRANSACTIONAL_OFFSET) == 1;
         in.position(start + HEADER_SIZE_BYTES);
         List<Record> records = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
@@ -74,7 +77,7 @@ public final class FakeRecordBatchFormat implements RecordBatchFormat {
             }
             records.add(new Record(timestampMs, key, value, headers));
         }
-        return new Batch(producerId, epoch, baseSequence, records);
+        return new Batch(producerId, epoch, baseSequence, transactional, records);
     }
 
     private static byte[] readBytes(ByteBuffer in) {
@@ -88,7 +91,7 @@ public final class FakeRecordBatchFormat implements RecordBatchFormat {
     }
 
     /** A parsed batch. */
-    public record Batch(long producerId, short epoch, int baseSequence, List<Record> records) {
+    public record Batch(long producerId, short epoch, int baseSequence, boolean transactional, List<Record> records) {
         public int lastSequence() {
             return baseSequence + records.size() - 1;
         }
@@ -113,7 +116,7 @@ public final class FakeRecordBatchFormat implements RecordBatchFormat {
         Writer(ByteBuffer buffer) {
             this.buffer = buffer;
             this.start = buffer.position();
-            buffer.putLong(-1L).putShort((short) -1).putInt(-1).putInt(0);
+            buffer.putLong(-1L).putShort((short) -1).putInt(-1).putInt(0).put((byte) 0);
         }
 
         @Override

@@ -20,6 +20,9 @@ public final class PartitionLog {
     private final TopicPartition topicPartition;
     private final List<StoredRecord> records = new ArrayList<>();
     private final Map<Long, ProducerState> producers = new HashMap<>();
+    /** Offsets of each producer's records in its open transaction, until its commit or abort marker. */
+    private final Map<Long, List<Long>> openTransactions = new HashMap<>();
+    private final java.util.Set<Long> aborted = new java.util.HashSet<>();
     private int leader;
     private int leaderEpoch;
     private int duplicatesAnswered;
@@ -78,6 +81,51 @@ public final class PartitionLog {
         return List.copyOf(records);
     }
 
+    /**
+     * What a {@code read_committed} consumer reads: records of aborted transactions left out, and nothing from the
+     * first record of a still open transaction on (the last stable offset).
+     */
+    public List<StoredRecord> committedRecords() {
+        long lastStable = records.size();
+        for (List<Long> open : openTransactions.values()) {
+            if (!open.isEmpty()) {
+                lastStable = Math.min(lastStable, open.get(0));
+            }
+        }
+        List<StoredRecord> committed = new ArrayList<>();
+        for (StoredRecord stored : records) {
+            if (stored.offset() >= lastStable) {
+                break;
+            }
+            if (!aborted.contains(stored.offset())) {
+                committed.add(stored);
+            }
+        }
+        return committed;
+    }
+
+    /** Whether the producer has records in an open transaction here. */
+    public boolean hasOpenTransaction(long producerId) {
+        List<Long> open = openTransactions.get(producerId);
+        return open != null && !open.isEmpty();
+    }
+
+    /**
+     * A transaction marker: the producer's open records here are committed or aborted, and from now on its batches
+     * need {@code epoch} or higher (the coordinator writes markers with the epoch it has moved to).
+     */
+    void endTransaction(long producerId, short epoch, boolean commit) {
+        List<Long> open = openTransactions.remove(producerId);
+        if (open != null && !commit) {
+            aborted.addAll(open);
+        }
+        ProducerState state = producers.get(producerId);
+        if (state != null && epoch > state.epoch) {
+            state.epoch = epoch;
+            state.lastBatches.clear();
+        }
+    }
+
     /** How many retried batches the log recognised as already written. */
     public int duplicatesAnswered() {
         return duplicatesAnswered;
@@ -132,6 +180,9 @@ public final class PartitionLog {
         for (int i = 0; i < batch.records().size(); i++) {
             records.add(new StoredRecord(baseOffset + i, batch.records().get(i), batch.producerId(), batch.epoch(),
                     batch.baseSequence() < 0 ? -1 : batch.baseSequence() + i));
+            if (batch.transactional()) {
+                openTransactions.computeIfAbsent(batch.producerId(), id -> new ArrayList<>()).add(baseOffset + i);
+            }
         }
         return baseOffset;
     }
