@@ -45,6 +45,9 @@ public final class KafkaCluster implements AutoCloseable {
                 // lookup fast; nothing in these tests depends on there being fifty.
                 .serverProperty("offsets.topic.num.partitions", "3")
                 .serverProperty("transaction.state.log.num.partitions", "3")
+                // A transaction left open past transaction.timeout.ms is aborted by the next check of this
+                // interval (10 s by default): a second makes the timeout test take seconds, not tens of them.
+                .serverProperty("transaction.abort.timed.out.transaction.cleanup.interval.ms", "1000")
                 .start());
     }
 

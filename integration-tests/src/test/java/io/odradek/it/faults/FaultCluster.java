@@ -18,6 +18,9 @@ import java.util.stream.IntStream;
 
 import io.odradek.tools.broker.EmbeddedKafkaBroker;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.FeatureUpdate;
+import org.apache.kafka.clients.admin.FinalizedVersionRange;
+import org.apache.kafka.clients.admin.UpdateFeaturesOptions;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewPartitionReassignment;
 import org.apache.kafka.clients.admin.NewPartitions;
@@ -25,6 +28,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.ElectionType;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.Node;
@@ -270,6 +274,29 @@ public final class FaultCluster implements AutoCloseable {
     /** Every record of {@code topic}, read with Kafka's consumer over the brokers' own listener. */
     public List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
         return LogReader.readToEnd(broker.bootstrapServers(), topic, READ);
+    }
+
+    /** What a {@code read_committed} reader reads of {@code topic}: committed transactions only. */
+    public List<ConsumerRecord<byte[], byte[]>> readCommitted(String topic) {
+        return LogReader.readToEnd(broker.bootstrapServers(), topic, READ, IsolationLevel.READ_COMMITTED);
+    }
+
+    /**
+     * Sets the cluster's finalized {@code transaction.version} (2: transactions v2, KIP-890; 1: the protocol Kafka
+     * 3.x brokers speak); returns the level it had.
+     */
+    public short transactionVersion(short level) {
+        Map<String, FinalizedVersionRange> features = get(admin.describeFeatures().featureMetadata(),
+                "describe features").finalizedFeatures();
+        FinalizedVersionRange current = features.get("transaction.version");
+        short before = current == null ? 0 : current.maxVersionLevel();
+        if (before != level) {
+            FeatureUpdate.UpgradeType type = level < before ? FeatureUpdate.UpgradeType.SAFE_DOWNGRADE
+                    : FeatureUpdate.UpgradeType.UPGRADE;
+            get(admin.updateFeatures(Map.of("transaction.version", new FeatureUpdate(level, type)),
+                    new UpdateFeaturesOptions()).all(), "set transaction.version to " + level);
+        }
+        return before;
     }
 
     public void deleteTopics(Collection<String> topics) {

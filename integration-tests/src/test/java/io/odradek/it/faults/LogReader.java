@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -29,9 +30,18 @@ final class LogReader {
 
     /** Every record of {@code topic}, partition by partition in offset order. */
     static List<ConsumerRecord<byte[], byte[]>> readToEnd(String bootstrapServers, String topic, Duration timeout) {
+        return readToEnd(bootstrapServers, topic, timeout, IsolationLevel.READ_UNCOMMITTED);
+    }
+
+    /**
+     * What a reader with {@code isolation} reads of {@code topic}, partition by partition in offset order; with
+     * {@code read_committed}, up to the last stable offset, aborted transactions left out.
+     */
+    static List<ConsumerRecord<byte[], byte[]>> readToEnd(String bootstrapServers, String topic, Duration timeout,
+                                                          IsolationLevel isolation) {
         long deadlineNanos = System.nanoTime() + timeout.toNanos();
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(properties(bootstrapServers),
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(properties(bootstrapServers, isolation),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (PartitionInfo info : consumer.partitionsFor(topic, timeout)) {
@@ -57,8 +67,9 @@ final class LogReader {
         return endOffsets.entrySet().stream().allMatch(end -> consumer.position(end.getKey()) >= end.getValue());
     }
 
-    private static Properties properties(String bootstrapServers) {
+    private static Properties properties(String bootstrapServers, IsolationLevel isolation) {
         Properties props = new Properties();
+        props.setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation.toString());
         props.setProperty(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.setProperty(ConsumerConfig.CLIENT_ID_CONFIG, "odradek-faults-reader-" + UUID.randomUUID());
         props.setProperty(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
