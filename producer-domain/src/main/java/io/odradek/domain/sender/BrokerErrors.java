@@ -54,6 +54,13 @@ final class BrokerErrors {
             return new RecordTooLargeException("The broker rejected a batch " + detail + " with " + error
                     + ": it holds a record larger than the topic's max.message.bytes." + maybeWritten, persistence);
         }
+        if (errorCode == KafkaError.NETWORK_EXCEPTION) {
+            // Raised by our side when the connection failed or the request got no answer in time; the broker said
+            // nothing, so blaming its answers would send the user looking in the wrong place.
+            return new RetriableBrokerErrorException(error.code(), error.name(), "the last attempt " + detail
+                    + " got no answer from the partition's leader before retries or delivery.timeout.ms ran out."
+                    + maybeWritten, persistence);
+        }
         if (error.retriable()) {
             return new RetriableBrokerErrorException(error.code(), error.name(), "the broker kept answering "
                     + detail + " until the record's retries or delivery.timeout.ms ran out." + maybeWritten,
