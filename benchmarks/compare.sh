@@ -9,7 +9,7 @@
 # broker's Kafka version) is resolved by Maven from benchmarks/kafka-tools.pom.xml (downloaded on first use).
 #
 # Options (environment):
-#   SCENARIOS="S1 S3"     subset to run (default: S1 S1C S2 S3 S4 S5 S6)
+#   SCENARIOS="S1 S3"     subset to run (default: S1 S1C S2 S3 S4 S5 S6 S7)
 #   ROUNDS=3              rounds per side per scenario (default 3; each round runs odradek then Kafka, or the
 #                         other way round on odd rounds, so drift hits both sides alike)
 #   RECORDS_SCALE=0.1     multiply every scenario's record count (a quick check; default 1)
@@ -36,12 +36,14 @@
 #   S6 S1 from 4 threads to 12 partitions: odradek perf --threads 4 in one process; Kafka's tool has one thread, so
 #      4 ProducerPerformance processes run at once with num-records/4 each: records/s, MB/s, CPU and peak RSS are
 #      summed over the 4, latency percentiles are the worst of the 4.
+#   S7 S1 in transactions of 100 ms (issue 11): both tools with --transaction-duration-ms 100, each under its own
+#      made-up transactional.id (performance-producer-<uuid>), committing as Kafka's tool does
 # Client CPU = user+sys of the client process and peak RSS, from /usr/bin/time -f '%U %S %M'.
 set -euo pipefail
 
 here="$(cd -P "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
-SCENARIOS="${SCENARIOS:-S1 S1C S2 S3 S4 S5 S6}"
+SCENARIOS="${SCENARIOS:-S1 S1C S2 S3 S4 S5 S6 S7}"
 ROUNDS="${ROUNDS:-3}"
 KAFKA_PROPS="${KAFKA_PROPS:-}"
 RECORDS_SCALE="${RECORDS_SCALE:-1}"
@@ -118,7 +120,8 @@ echo "scenario,side,round,processes,records,records_per_sec,mb_per_sec,avg_ms,ma
 
 scaled() { awk -v n="$1" -v s="$RECORDS_SCALE" 'BEGIN { v = int(n * s); if (v < 1) v = 1; print v }'; }
 
-# Per scenario: records, record size, partitions, throughput, threads, producer props, description.
+# Per scenario: records, record size, partitions, throughput, threads, producer props, description, and perf flags
+# both tools get (optional).
 scenario() {
   local s1_props="acks=all enable.idempotence=true batch.size=1000000 linger.ms=5"
   case "$1" in
@@ -129,7 +132,8 @@ scenario() {
     S4) echo "$(scaled 200000)|10000|6|-1|1|acks=all|large records: 10000 B records; 6 partitions; acks=all" ;;
     S5) echo "$(scaled 4000000)|100|6|-1|1|$s1_props compression.type=lz4|lz4: S1 + compression.type=lz4" ;;
     S6) echo "$(scaled 4000000)|100|12|-1|4|$s1_props|many threads: S1 from 4 threads to 12 partitions" ;;
-    *) echo "compare.sh: unknown scenario $1 (S1, S1C, S2..S6)" >&2; return 1 ;;
+    S7) echo "$(scaled 4000000)|100|6|-1|1|$s1_props|transactions: S1 in transactions of 100 ms|--transaction-duration-ms 100" ;;
+    *) echo "compare.sh: unknown scenario $1 (S1, S1C, S2..S7)" >&2; return 1 ;;
   esac
 }
 
@@ -194,7 +198,7 @@ perf_args() { # records size throughput props...
 
 run_odradek() { # scenario round [side]: side odradek (default) or odradek-compat (perf --compat)
   local name="$1" round="$2" side="${3:-odradek}"
-  IFS='|' read -r records size partitions throughput threads props description <<<"$(scenario "$name")"
+  IFS='|' read -r records size partitions throughput threads props description flags <<<"$(scenario "$name")"
   local topic="compare-$name-$side-$round-$RANDOM"
   create_topic "$topic" "$partitions"
   local prefix="$work/$name-$side-$round"
@@ -203,7 +207,7 @@ run_odradek() { # scenario round [side]: side odradek (default) or odradek-compa
     compat_flag="--compat"
   fi
   # shellcheck disable=SC2046,SC2086
-  odradek_perf "$prefix" --topic "$topic" --threads "$threads" $compat_flag \
+  odradek_perf "$prefix" --topic "$topic" --threads "$threads" $compat_flag $flags \
     $(perf_args "$records" "$size" "$throughput" "$props")
   delete_topic "$topic"
   local numbers
@@ -219,7 +223,7 @@ run_odradek() { # scenario round [side]: side odradek (default) or odradek-compa
 
 run_kafka() { # scenario round
   local name="$1" round="$2"
-  IFS='|' read -r records size partitions throughput threads props description <<<"$(scenario "$name")"
+  IFS='|' read -r records size partitions throughput threads props description flags <<<"$(scenario "$name")"
   local topic="compare-$name-kafka-$round-$RANDOM"
   create_topic "$topic" "$partitions"
   local processes="$threads" per_process=$((records / threads)) pids=() i
@@ -229,7 +233,7 @@ run_kafka() { # scenario round
   fi
   for ((i = 0; i < processes; i++)); do
     # shellcheck disable=SC2046
-    kafka_perf "$work/$name-kafka-$round-$i" --topic "$topic" \
+    kafka_perf "$work/$name-kafka-$round-$i" --topic "$topic" $flags \
       $(perf_args "$per_process" "$size" "$process_throughput" "$props $KAFKA_PROPS") &
     pids+=($!)
   done

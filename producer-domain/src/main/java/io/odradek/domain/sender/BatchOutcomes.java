@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import io.odradek.api.OdradekException;
 import io.odradek.api.Persistence;
 import io.odradek.api.TimeoutException;
@@ -24,6 +27,7 @@ import io.odradek.domain.protocol.KafkaError;
  * no attempt.
  */
 final class BatchOutcomes {
+    private static final Logger LOG = LoggerFactory.getLogger(BatchOutcomes.class);
     private final RecordAccumulator accumulator;
     private final ProducerIdentity identity;
     private final Metadata metadata;
@@ -85,6 +89,8 @@ final class BatchOutcomes {
             }
             case RETRY -> {
                 if (canRetry(batch, nowNs)) {
+                    LOG.debug("Retrying the batch for {} after attempt {}: {} {}", batch.topicPartition(),
+                            batch.attempts(), KafkaError.nameOf(errorCode), message);
                     requeue(batch, nowNs);
                 } else {
                     fail(batch, retriesExhausted(batch, errorCode, message, nowNs));

@@ -27,6 +27,21 @@ final class OdradekPerfProducer implements PerfProducer {
     }
 
     @Override
+    public void initTransactions() {
+        producer.initTransactions();
+    }
+
+    @Override
+    public void beginTransaction() {
+        producer.beginTransaction();
+    }
+
+    @Override
+    public void commitTransaction() {
+        producer.commitTransaction();
+    }
+
+    @Override
     public void close() {
         producer.close();
     }

@@ -63,10 +63,12 @@ public final class PerfCommand {
         PerfOptions options;
         Properties properties;
         List<byte[]> filePayloads;
+        long transactionDurationMs;
         try {
             options = PerfOptions.parse(args);
             properties = ProducerProperties.read(options.producerConfig(), options.producerProps(), "--producer-props");
             properties.putIfAbsent("client.id", DEFAULT_CLIENT_ID);
+            transactionDurationMs = Transactional.resolve(options, properties);
             filePayloads = Payloads.readFile(options.payloadFile(), options.payloadDelimiter(), out);
         } catch (UsageException e) {
             err.println("odradek perf: " + e.getMessage());
@@ -83,7 +85,7 @@ public final class PerfCommand {
                 embedded = EmbeddedTarget.start(options.topic(), options.partitions(), err);
                 properties.setProperty("bootstrap.servers", embedded.bootstrapServers());
             }
-            return runAgainst(options, properties, filePayloads);
+            return runAgainst(options, properties, filePayloads, transactionDurationMs);
         } catch (IOException | RuntimeException e) {
             err.println("odradek perf: " + e);
             return 1;
@@ -94,7 +96,8 @@ public final class PerfCommand {
         }
     }
 
-    private int runAgainst(PerfOptions options, Properties properties, List<byte[]> filePayloads) {
+    private int runAgainst(PerfOptions options, Properties properties, List<byte[]> filePayloads,
+                           long transactionDurationMs) {
         ProducerConfig config;
         try {
             config = ProducerConfig.from(properties);
@@ -102,17 +105,19 @@ public final class PerfCommand {
             err.println("odradek perf: " + e.getMessage());
             return 2;
         }
-        if (config.transactionalId().isPresent()) {
-            err.println("odradek perf: transactional.id is set, but transactions are not supported by odradek perf yet");
-            return 2;
-        }
         FailureLog failures = new FailureLog(err);
         ClientUsage usage = ClientUsage.start();
         PerfProducer producer = options.kafkaApi() ? new KafkaApiPerfProducer(kafkaApiProducers.apply(properties))
                 : new OdradekPerfProducer(producers.apply(config));
         LatencyStats stats = new LatencyStats(options.numRecords(), clockMs, out::println);
+        TransactionPacer transactions = TransactionPacer.none();
+        if (config.transactionalId().isPresent()) {
+            producer.initTransactions();
+            transactions = new TransactionPacer(producer, transactionDurationMs);
+        }
         awaitTopicMetadata(producer, options.topic());
-        SendingThreads threads = new SendingThreads(producer, options, filePayloads, stats, failures, clockMs);
+        SendingThreads threads = new SendingThreads(producer, options, filePayloads, stats, failures, clockMs,
+                transactions);
         try {
             threads.run();
         } catch (InterruptedException e) {
@@ -132,6 +137,10 @@ public final class PerfCommand {
         String transport = config.transport().orElse("auto") + (options.kafkaApi() ? " (Kafka's Producer API)" : "");
         out.println(ClientUsage.line(usage.cpuNsSinceStart(), stats.count() + failures.count(),
                 ClientUsage.peakHeapBytes(), transport, options.threads(), failures.count()));
+        if (config.transactionalId().isPresent()) {
+            out.println("odradek: " + transactions.committed() + " transactions committed, "
+                    + transactionDurationMs + " ms each, transactional.id " + config.transactionalId().get());
+        }
         if (failures.count() > 0 || threads.aborted()) {
             err.println("odradek perf: " + failures.count() + " records failed");
             return 1;

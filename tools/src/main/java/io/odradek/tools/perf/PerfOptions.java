@@ -16,11 +16,14 @@ import io.odradek.tools.UsageException;
  * @param throughput      records per second, negative for unlimited
  * @param producerConfig  null unless {@code --producer.config} was given
  * @param kafkaApi        {@code --compat}: send through Kafka's Producer interface (OdradekKafkaProducer)
+ * @param transactionalId null unless {@code --transactional-id} was given
+ * @param transactionDurationMs null unless {@code --transaction-duration-ms} was given
  */
 public record PerfOptions(String topic, long numRecords, Integer recordSizeBytes, Path payloadFile,
                           String payloadDelimiter, boolean payloadMonotonic, double throughput,
                           List<String> producerProps, Path producerConfig, boolean printMetrics,
-                          int threads, int partitions, boolean kafkaApi) {
+                          int threads, int partitions, boolean kafkaApi, String transactionalId,
+                          Long transactionDurationMs) {
 
     public static final int DEFAULT_PARTITIONS = 6;
 
@@ -29,6 +32,7 @@ public record PerfOptions(String topic, long numRecords, Integer recordSizeBytes
             "                    (--record-size RECORD-SIZE | --payload-file PAYLOAD-FILE | --payload-monotonic)",
             "                    [--producer-props PROP-NAME=PROP-VALUE [...]] [--producer.config CONFIG-FILE]",
             "                    [--payload-delimiter PAYLOAD-DELIMITER] [--print-metrics]",
+            "                    [--transactional-id TRANSACTIONAL-ID] [--transaction-duration-ms MS]",
             "                    [--threads N] [--partitions N] [--compat]",
             "  --topic TOPIC              produce messages to this topic",
             "  --num-records N            number of messages to produce",
@@ -40,6 +44,10 @@ public record PerfOptions(String topic, long numRecords, Integer recordSizeBytes
             "  --producer-props K=V ...   producer configuration; overrides --producer.config",
             "  --producer.config FILE     producer configuration file",
             "  --print-metrics            print the client's counters at the end",
+            "  --transactional-id ID      send in transactions with this transactional.id (wins over the",
+            "                             producer properties' transactional.id)",
+            "  --transaction-duration-ms MS  commit each transaction once it is MS old (default 3000 when a",
+            "                             transactional.id is set; given alone, the id is performance-producer-<uuid>)",
             "  --threads N                application threads sharing one producer (default 1)",
             "  --partitions N             partitions of the topic created on the embedded broker (default "
                     + DEFAULT_PARTITIONS + ")",
@@ -66,6 +74,8 @@ public record PerfOptions(String topic, long numRecords, Integer recordSizeBytes
         int threads = 1;
         int partitions = DEFAULT_PARTITIONS;
         boolean kafkaApi = false;
+        String transactionalId = null;
+        Long transactionDurationMs = null;
 
         ArgumentCursor cursor = new ArgumentCursor(args);
         while (cursor.nextFlag()) {
@@ -92,8 +102,8 @@ public record PerfOptions(String topic, long numRecords, Integer recordSizeBytes
                     cursor.noValue();
                     kafkaApi = true;
                 }
-                case "--transactional-id", "--transaction-duration-ms" -> throw new UsageException(
-                        "argument " + cursor.flag() + ": transactions are not supported by odradek perf yet");
+                case "--transactional-id" -> transactionalId = cursor.value();
+                case "--transaction-duration-ms" -> transactionDurationMs = cursor.longValue();
                 default -> throw new UsageException("unrecognized argument: " + cursor.flag());
             }
         }
@@ -120,8 +130,12 @@ public record PerfOptions(String topic, long numRecords, Integer recordSizeBytes
         if (partitions < 1) {
             throw new UsageException("--partitions should be greater than zero");
         }
+        if (transactionDurationMs != null && transactionDurationMs <= 0) {
+            throw new UsageException("--transaction-duration-ms should be greater than zero");
+        }
         return new PerfOptions(topic, numRecords, recordSize, payloadFile, payloadDelimiter, payloadMonotonic,
-                throughput, producerProps, producerConfig, printMetrics, threads, partitions, kafkaApi);
+                throughput, producerProps, producerConfig, printMetrics, threads, partitions, kafkaApi,
+                transactionalId, transactionDurationMs);
     }
 
     private static void require(boolean present, String flag) throws UsageException {

@@ -15,5 +15,12 @@ interface PerfProducer {
 
     void flush();
 
+    void initTransactions();
+
+    void beginTransaction();
+
+    /** Flushes and commits; throws when the transaction could not be committed. */
+    void commitTransaction();
+
     void close();
 }

@@ -17,21 +17,27 @@ final class SendingThreads implements Acknowledgement.Listener {
     private final LatencyStats stats;
     private final FailureLog failures;
     private final LongSupplier clockMs;
-    // A send() that throws means the producer is unusable (closed, fatal error, buffer full past
-    // max.block.ms); every thread stops instead of failing the remaining records one by one.
+    private final TransactionPacer transactions;
+    // A send() or commit that throws means the producer is unusable (closed, fatal error, buffer full past
+    // max.block.ms, a transaction that could not commit); every thread stops instead of failing the remaining
+    // records one by one.
     private final AtomicBoolean aborted = new AtomicBoolean();
 
     SendingThreads(PerfProducer producer, PerfOptions options, List<byte[]> filePayloads,
-                   LatencyStats stats, FailureLog failures, LongSupplier clockMs) {
+                   LatencyStats stats, FailureLog failures, LongSupplier clockMs, TransactionPacer transactions) {
         this.producer = producer;
         this.options = options;
         this.filePayloads = filePayloads;
         this.stats = stats;
         this.failures = failures;
         this.clockMs = clockMs;
+        this.transactions = transactions;
     }
 
-    /** Sends every record and returns once all were handed to the producer (not yet acknowledged). */
+    /**
+     * Sends every record and returns once all were handed to the producer (not yet acknowledged; with
+     * transactions, the last one committed).
+     */
     void run() throws InterruptedException {
         int threads = options.threads();
         List<Thread> started = new ArrayList<>();
@@ -47,6 +53,14 @@ final class SendingThreads implements Acknowledgement.Listener {
         }
         for (Thread thread : started) {
             thread.join();
+        }
+        if (!aborted.get()) {
+            try {
+                transactions.finish();
+            } catch (RuntimeException e) {
+                failures.record(e);
+                aborted.set(true);
+            }
         }
     }
 
@@ -68,7 +82,9 @@ final class SendingThreads implements Acknowledgement.Listener {
                 byte[] value = payloads.next(n);
                 long sendStartMs = clockMs.getAsLong();
                 try {
+                    transactions.beforeSend(sendStartMs);
                     producer.send(options.topic(), value, new Acknowledgement(this, sendStartMs, value.length));
+                    transactions.afterSend(clockMs.getAsLong());
                 } catch (RuntimeException e) {
                     failures.record(e);
                     aborted.set(true);

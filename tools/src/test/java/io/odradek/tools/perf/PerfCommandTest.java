@@ -50,6 +50,42 @@ class PerfCommandTest {
         assertThat(stdout().get(1)).contains("transport nio (Kafka's Producer API)", "failed 0");
     }
 
+    @Test
+    void aTransactionalIdSendsEveryRecordInsideACommittedTransaction() {
+        FakeProducer producer = FakeProducer.acknowledgingAll();
+
+        int status = run(producer, "--topic perf --num-records 100 --record-size 10 --throughput -1 "
+                + "--transactional-id perf-tx --producer-props bootstrap.servers=127.0.0.1:9092");
+
+        assertThat(status).isZero();
+        assertThat(producer.sent()).hasSize(100);
+        // 100 records to a fake take far less than the default 3000 ms: one transaction, committed at the end.
+        assertThat(producer.transactionCalls).containsExactly("init", "begin", "commit");
+        assertThat(stdout()).contains("odradek: 1 transactions committed, 3000 ms each, transactional.id perf-tx");
+    }
+
+    @Test
+    void aDurationAloneMakesUpATransactionalIdAsKafkasToolDoes() {
+        FakeProducer producer = FakeProducer.acknowledgingAll();
+
+        int status = run(producer, "--topic perf --num-records 10 --record-size 10 --throughput -1 "
+                + "--transaction-duration-ms 60000 --producer-props bootstrap.servers=127.0.0.1:9092");
+
+        assertThat(status).isZero();
+        assertThat(producer.transactionCalls).containsExactly("init", "begin", "commit");
+        assertThat(stdout()).anySatisfy(line -> assertThat(line)
+                .matches("odradek: 1 transactions committed, 60000 ms each, transactional.id performance-producer-.+"));
+    }
+
+    @Test
+    void transactionsWithSeveralThreadsAreAUsageError() {
+        int status = run(FakeProducer.acknowledgingAll(), "--topic perf --num-records 10 --record-size 10 "
+                + "--throughput -1 --threads 2 --producer-props bootstrap.servers=127.0.0.1:9092 transactional.id=t");
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--threads 2 cannot be combined with transactions");
+    }
+
     private List<String> stdout() {
         return out.toString(StandardCharsets.UTF_8).lines().toList();
     }
