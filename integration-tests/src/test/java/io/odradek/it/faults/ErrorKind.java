@@ -1,5 +1,8 @@
 package io.odradek.it.faults;
 
+import io.odradek.api.OdradekException;
+import io.odradek.api.Persistence;
+
 /**
  * A kind of failure, for counting failed records by cause: the exception's class and the first line of its
  * message with the topic's name replaced by {@code <topic>} and every number by {@code #} (messages name
@@ -7,8 +10,13 @@ package io.odradek.it.faults;
  *
  * @param className the exception's fully qualified class name
  * @param message   its message's first line, numbers masked
+ * @param inDoubt   an Odradek failure that says the record may be in the log ({@code POSSIBLY_PERSISTED})
  */
-record ErrorKind(String className, String message) {
+record ErrorKind(String className, String message, boolean inDoubt) {
+
+    ErrorKind(String className, String message) {
+        this(className, message, false);
+    }
 
     private static final int MAX_MESSAGE = 160;
 
@@ -18,7 +26,8 @@ record ErrorKind(String className, String message) {
         String firstLine = (newline < 0 ? text : text.substring(0, newline)).replace(topic, "<topic>")
                 .replaceAll("\\d+", "#");
         return new ErrorKind(error.getClass().getName(),
-                firstLine.length() > MAX_MESSAGE ? firstLine.substring(0, MAX_MESSAGE) + "..." : firstLine);
+                firstLine.length() > MAX_MESSAGE ? firstLine.substring(0, MAX_MESSAGE) + "..." : firstLine,
+                error instanceof OdradekException && Persistence.of(error) == Persistence.POSSIBLY_PERSISTED);
     }
 
     /** The exception's whole message and those of its causes, for the report's details. */

@@ -1,6 +1,7 @@
 package io.odradek.it.faults;
 
 import java.util.Collection;
+import java.util.function.IntUnaryOperator;
 import java.util.stream.IntStream;
 
 import org.assertj.core.api.SoftAssertions;
@@ -39,6 +40,19 @@ final class Verdict {
     }
 
     /**
+     * As {@link #assertReliable}, for a fault that makes the records in flight to one broker fail with the
+     * console settings (a leader SIGKILLed: retries=3 at request.timeout.ms=1500 run out before a new leader is
+     * elected). Which records were in those requests depends on where the kill fell between the producers'
+     * batches, to the millisecond, so the counts of the two producers differ by a few records from run to run
+     * (282 against 281, 296 against 296); a tenth of Kafka's count is the allowance. The fault this guards
+     * against failed five to eight times Kafka's count (RELIABILITY.md).
+     */
+    static void assertReliableWhenRecordsInFlightAreLost(ScenarioResult result) {
+        on(result).nothingLostDuplicatedOrReordered().odradekFailsNoMoreThanKafkaPlusATenth()
+                .odradekWithDefaultsFailsNothing().check();
+    }
+
+    /**
      * For every producer: each acknowledged record is in the log, where it was acknowledged; no record is there
      * twice; within a partition records are in the order they were sent; every record has its outcome, once.
      */
@@ -50,6 +64,8 @@ final class Verdict {
             soft.assertThat(report.log().reordered()).as("%s: records out of order in their partition", who).isZero();
             soft.assertThat(report.log().misplaced()).as("%s: records not where they were acknowledged", who).isZero();
             soft.assertThat(report.log().strangers()).as("%s: records in the log that were never sent", who).isZero();
+            soft.assertThat(report.log().notPersistedButPresent())
+                    .as("%s: records failed as NOT_PERSISTED (no attempt written) that are in the log", who).isZero();
             soft.assertThat(report.delivery().noOutcome()).as("%s: records without outcome by the deadline", who)
                     .isZero();
             soft.assertThat(report.delivery().completedTwice()).as("%s: records completed twice", who).isZero();
@@ -62,8 +78,18 @@ final class Verdict {
      * run. {@code tolerance} is zero unless the scenario says why the count depends on timing alone.
      */
     Verdict odradekFailsNoMoreThanKafka(int tolerance) {
+        return odradekFailsNoMoreThanKafka(kafkaFailed -> tolerance);
+    }
+
+    /** As {@link #odradekFailsNoMoreThanKafka(int)}, allowing a tenth of Kafka's count with the same settings. */
+    Verdict odradekFailsNoMoreThanKafkaPlusATenth() {
+        return odradekFailsNoMoreThanKafka(kafkaFailed -> kafkaFailed / 10);
+    }
+
+    private Verdict odradekFailsNoMoreThanKafka(IntUnaryOperator toleranceForKafkasCount) {
         for (Settings settings : Settings.values()) {
             int kafkaFailed = result.of(Producer.KAFKA, settings).failed();
+            int tolerance = toleranceForKafkasCount.applyAsInt(kafkaFailed);
             for (Producer odradek : odradekProducers()) {
                 StreamReport report = result.of(odradek, settings);
                 soft.assertThat(report.failed())
@@ -106,11 +132,16 @@ final class Verdict {
         return this;
     }
 
-    /** Every failure of every producer is a timeout (delivery.timeout.ms passed), nothing else. */
-    Verdict everyFailureIsATimeout() {
+    /**
+     * Every failure of every producer is a timeout (delivery.timeout.ms passed), or an Odradek failure that says
+     * the record may be in the log: a request in flight when the brokers died has an unknown outcome, and when
+     * they come back without this producer's state for the partition a resend could store it twice, so Odradek
+     * fails it as in doubt (Kafka's producer fails such a batch with OutOfOrderSequenceException).
+     */
+    Verdict everyFailureIsATimeoutOrInDoubt() {
         for (StreamReport report : result.reports()) {
             soft.assertThat(report.delivery().failures().keySet()).as("%s: kinds of failure", who(report))
-                    .allMatch(ErrorKind::isTimeout, "a timeout");
+                    .allMatch(kind -> kind.isTimeout() || kind.inDoubt(), "a timeout, or a failure in doubt");
         }
         return this;
     }
