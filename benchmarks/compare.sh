@@ -14,9 +14,10 @@
 #                         other way round on odd rounds, so drift hits both sides alike)
 #   RECORDS_SCALE=0.1     multiply every scenario's record count (a quick check; default 1)
 #   HEAP=1g               -Xmx of every client JVM, both sides (default 1g)
-#   ODRADEK_JVM_FLAGS=... JVM flags for odradek instead of its launcher's own (tools/bin/odradek), -Xmx aside;
-#                         set and empty (ODRADEK_JVM_FLAGS=) runs plain java -Xmx$HEAP
-#   KAFKA_JVM_FLAGS=...   the same for Kafka's tool (default: what kafka-run-class.sh sets)
+#   ODRADEK_JVM_FLAGS=... JVM flags added to odradek's plain `java -Xmx$HEAP` (default none)
+#   KAFKA_JVM_FLAGS=...   the same for Kafka's tool (default none; KAFKA_JVM_FLAGS=launcher: what kafka-run-class.sh
+#                         sets for kafka-producer-perf-test)
+#   LAUNCHER=0            leave out the third side, odradek through its launcher tools/bin/odradek (default 1)
 #   KAFKA_PROPS="k=v ..." producer properties given to Kafka's tool only, after the scenario's (default none), to
 #                         see how much of a ratio is a default: e.g. send.buffer.bytes=-1, odradek's default
 #   WARMUP_RECORDS=1000000 records each tool sends once, unrecorded, before the first scenario (default 1M; 0 for
@@ -48,13 +49,18 @@ ROUNDS="${ROUNDS:-3}"
 KAFKA_PROPS="${KAFKA_PROPS:-}"
 RECORDS_SCALE="${RECORDS_SCALE:-1}"
 HEAP="${HEAP:-1g}"
-# Each tool runs with the JVM flags its own launcher uses (same -Xmx): tools/bin/odradek's defaults (given only the
-# heap, through ODRADEK_HEAP), and what kafka-run-class.sh sets for kafka-producer-perf-test
-# (KAFKA_JVM_PERFORMANCE_OPTS).
-# Unset: the launcher's flags. Set, even to nothing: those flags instead (nothing = plain java -Xmx$HEAP).
-odradek_jvm_flags_set="${ODRADEK_JVM_FLAGS+set}"
+# Both tools run the way an application embeds a library: plain `java -Xmx$HEAP`, the JVM's default collector, no
+# other flag (issue 12: the library's margins must hold in the user's JVM, not only in ours). ODRADEK_JVM_FLAGS and
+# KAFKA_JVM_FLAGS add flags to one side; KAFKA_JVM_FLAGS=launcher gives Kafka's tool what kafka-run-class.sh sets
+# for kafka-producer-perf-test (KAFKA_JVM_PERFORMANCE_OPTS).
 ODRADEK_JVM_FLAGS="${ODRADEK_JVM_FLAGS:-}"
-KAFKA_JVM_FLAGS="${KAFKA_JVM_FLAGS:--server -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:InitiatingHeapOccupancyPercent=35 -XX:+ExplicitGCInvokesConcurrent -XX:MaxInlineLevel=15 -Djava.awt.headless=true}"
+KAFKA_JVM_FLAGS="${KAFKA_JVM_FLAGS:-}"
+if [ "$KAFKA_JVM_FLAGS" = launcher ]; then
+  KAFKA_JVM_FLAGS="-server -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:InitiatingHeapOccupancyPercent=35 -XX:+ExplicitGCInvokesConcurrent -XX:MaxInlineLevel=15 -Djava.awt.headless=true"
+fi
+# LAUNCHER=1 (default) adds a third side per round, odradek-launcher: `odradek perf` through tools/bin/odradek with
+# that launcher's own JVM flags (Serial GC, ...; -Xmx$HEAP), a tool's choice reported as such. LAUNCHER=0 skips it.
+LAUNCHER="${LAUNCHER:-1}"
 RESULTS_DIR="${RESULTS_DIR:-$here/results}"
 odradek_jar="$root/tools/target/odradek.jar"
 bench_jar="$here/target/benchmarks.jar"
@@ -170,16 +176,19 @@ run_client() {
   }
 }
 
-# odradek_perf OUT_PREFIX PERF_ARGS...: `odradek perf` through its launcher, with -Xmx$HEAP and the launcher's own
-# JVM flags, or ODRADEK_JVM_FLAGS instead of them.
+# odradek_perf OUT_PREFIX PERF_ARGS...: `odradek perf` as plain `java -Xmx$HEAP $ODRADEK_JVM_FLAGS -jar odradek.jar`.
 odradek_perf() {
   local prefix="$1"
   shift
-  if [ "$odradek_jvm_flags_set" = set ]; then
-    ODRADEK_OPTS="-Xmx$HEAP $ODRADEK_JVM_FLAGS" run_client "$prefix" "$root/tools/bin/odradek" perf "$@"
-  else
-    ODRADEK_HEAP="$HEAP" run_client "$prefix" "$root/tools/bin/odradek" perf "$@"
-  fi
+  # shellcheck disable=SC2086
+  run_client "$prefix" "$java_bin" "-Xmx$HEAP" $ODRADEK_JVM_FLAGS -jar "$odradek_jar" perf "$@"
+}
+
+# odradek_launcher_perf OUT_PREFIX PERF_ARGS...: `odradek perf` through tools/bin/odradek, its own JVM flags.
+odradek_launcher_perf() {
+  local prefix="$1"
+  shift
+  ODRADEK_HEAP="$HEAP" run_client "$prefix" "$root/tools/bin/odradek" perf "$@"
 }
 
 # kafka_perf OUT_PREFIX PERF_ARGS...: Kafka's ProducerPerformance with -Xmx$HEAP and KAFKA_JVM_FLAGS.
@@ -196,7 +205,7 @@ perf_args() { # records size throughput props...
   echo "--num-records $records --record-size $size --throughput $throughput --producer-props bootstrap.servers=$bootstrap $props"
 }
 
-run_odradek() { # scenario round [side]: side odradek (default) or odradek-compat (perf --compat)
+run_odradek() { # scenario round [side]: odradek (default), odradek-compat (perf --compat) or odradek-launcher
   local name="$1" round="$2" side="${3:-odradek}"
   IFS='|' read -r records size partitions throughput threads props description flags <<<"$(scenario "$name")"
   local topic="compare-$name-$side-$round-$RANDOM"
@@ -206,8 +215,12 @@ run_odradek() { # scenario round [side]: side odradek (default) or odradek-compa
   if [ "$side" = odradek-compat ]; then
     compat_flag="--compat"
   fi
+  local runner=odradek_perf
+  if [ "$side" = odradek-launcher ]; then
+    runner=odradek_launcher_perf
+  fi
   # shellcheck disable=SC2046,SC2086
-  odradek_perf "$prefix" --topic "$topic" --threads "$threads" $compat_flag $flags \
+  "$runner" "$prefix" --topic "$topic" --threads "$threads" $compat_flag $flags \
     $(perf_args "$records" "$size" "$throughput" "$props")
   delete_topic "$topic"
   local numbers
@@ -288,7 +301,9 @@ for name in $SCENARIOS; do
     elif ((round % 2 == 1)); then
       run_odradek "$name" "$round"
       run_kafka "$name" "$round"
+      if [ "$LAUNCHER" = 1 ]; then run_odradek "$name" "$round" odradek-launcher; fi
     else
+      if [ "$LAUNCHER" = 1 ]; then run_odradek "$name" "$round" odradek-launcher; fi
       run_kafka "$name" "$round"
       run_odradek "$name" "$round"
     fi
