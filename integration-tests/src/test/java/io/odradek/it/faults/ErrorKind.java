@@ -1,5 +1,7 @@
 package io.odradek.it.faults;
 
+import org.apache.kafka.common.errors.OutOfOrderSequenceException;
+
 import io.odradek.api.OdradekException;
 import io.odradek.api.Persistence;
 
@@ -10,7 +12,9 @@ import io.odradek.api.Persistence;
  *
  * @param className the exception's fully qualified class name
  * @param message   its message's first line, numbers masked
- * @param inDoubt   an Odradek failure that says the record may be in the log ({@code POSSIBLY_PERSISTED})
+ * @param inDoubt   a failure that says the record may be in the log: Odradek's {@code POSSIBLY_PERSISTED}, or
+ *                  Kafka's OutOfOrderSequenceException (an earlier batch's fate unknown when the broker lost the
+ *                  producer's sequence)
  */
 record ErrorKind(String className, String message, boolean inDoubt) {
 
@@ -27,7 +31,8 @@ record ErrorKind(String className, String message, boolean inDoubt) {
                 .replaceAll("\\d+", "#");
         return new ErrorKind(error.getClass().getName(),
                 firstLine.length() > MAX_MESSAGE ? firstLine.substring(0, MAX_MESSAGE) + "..." : firstLine,
-                error instanceof OdradekException && Persistence.of(error) == Persistence.POSSIBLY_PERSISTED);
+                error instanceof OdradekException ? Persistence.of(error) == Persistence.POSSIBLY_PERSISTED
+                        : error instanceof OutOfOrderSequenceException);
     }
 
     /** The exception's whole message and those of its causes, for the report's details. */

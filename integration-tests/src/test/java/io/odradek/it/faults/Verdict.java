@@ -14,10 +14,15 @@ import io.odradek.it.faults.Contestant.Settings;
  * promise of every producer at once. End with {@link #check()}.
  *
  * <pre>{@code
- * Verdict.on(result).nothingLostDuplicatedOrReordered().odradekFailsNoMoreThanKafka(0).check();
+ * Verdict.on(result).nothingLostDuplicatedOrReordered().odradekFailsNoMoreThanKafkaWithinTwoBatches().check();
  * }</pre>
  */
 final class Verdict {
+    /**
+     * Records of the streams (100-byte values) in a full batch of the default batch.size, 16 KB: the unit in which
+     * both producers fail the records of a lost request.
+     */
+    static final int FULL_BATCH_RECORDS = 148;
 
     private final ScenarioResult result;
     private final SoftAssertions soft = new SoftAssertions();
@@ -35,20 +40,7 @@ final class Verdict {
      * defaults failing nothing.
      */
     static void assertReliable(ScenarioResult result) {
-        on(result).nothingLostDuplicatedOrReordered().odradekFailsNoMoreThanKafka(0)
-                .odradekWithDefaultsFailsNothing().check();
-    }
-
-    /**
-     * As {@link #assertReliable}, for a fault that makes the records in flight to one broker fail with the
-     * console settings (a leader SIGKILLed: retries=3 at request.timeout.ms=1500 run out before a new leader is
-     * elected). Which records were in those requests depends on where the kill fell between the producers'
-     * batches, to the millisecond, so the counts of the two producers differ by a few records from run to run
-     * (282 against 281, 296 against 296); a tenth of Kafka's count is the allowance. The fault this guards
-     * against failed five to eight times Kafka's count (RELIABILITY.md).
-     */
-    static void assertReliableWhenRecordsInFlightAreLost(ScenarioResult result) {
-        on(result).nothingLostDuplicatedOrReordered().odradekFailsNoMoreThanKafkaPlusATenth()
+        on(result).nothingLostDuplicatedOrReordered().odradekFailsNoMoreThanKafkaWithinTwoBatches()
                 .odradekWithDefaultsFailsNothing().check();
     }
 
@@ -75,15 +67,16 @@ final class Verdict {
 
     /**
      * Odradek on each transport fails no more records than Kafka's producer with the same settings, in the same
-     * run. {@code tolerance} is zero unless the scenario says why the count depends on timing alone.
+     * run, give or take two full batches or a tenth of Kafka's count, whichever is more. With the console settings (retries=3 at request.timeout.ms=1500) a fault
+     * makes both producers fail the records of the requests it caught, and which requests those were depends on
+     * where it fell between batches, to the millisecond: the counts move from run to run for both, by whole
+     * batches (in three runs of the flat-out SIGKILL Kafka's producer failed 296, 444 and 592 records and Odradek
+     * 296 to 592, each sometimes ahead; in one rolling restart Kafka's failed 148 and Odradek's none). The fault
+     * this guards against failed five to eight times Kafka's count (RELIABILITY.md). With the defaults Odradek
+     * must fail nothing at all ({@link #odradekWithDefaultsFailsNothing}).
      */
-    Verdict odradekFailsNoMoreThanKafka(int tolerance) {
-        return odradekFailsNoMoreThanKafka(kafkaFailed -> tolerance);
-    }
-
-    /** As {@link #odradekFailsNoMoreThanKafka(int)}, allowing a tenth of Kafka's count with the same settings. */
-    Verdict odradekFailsNoMoreThanKafkaPlusATenth() {
-        return odradekFailsNoMoreThanKafka(kafkaFailed -> kafkaFailed / 10);
+    Verdict odradekFailsNoMoreThanKafkaWithinTwoBatches() {
+        return odradekFailsNoMoreThanKafka(kafkaFailed -> Math.max(kafkaFailed / 10, 2 * FULL_BATCH_RECORDS));
     }
 
     private Verdict odradekFailsNoMoreThanKafka(IntUnaryOperator toleranceForKafkasCount) {
@@ -133,13 +126,18 @@ final class Verdict {
     }
 
     /**
-     * Every failure of every producer is a timeout (delivery.timeout.ms passed), or an Odradek failure that says
-     * the record may be in the log: a request in flight when the brokers died has an unknown outcome, and when
-     * they come back without this producer's state for the partition a resend could store it twice, so Odradek
-     * fails it as in doubt (Kafka's producer fails such a batch with OutOfOrderSequenceException).
+     * With the defaults (retries until delivery.timeout.ms), every failure of every producer is a timeout, or a
+     * failure in doubt: a request in flight when the brokers died has an unknown outcome, and when they come back
+     * without this producer's state for the partition a resend could store it twice, so Odradek fails it as
+     * possibly persisted and Kafka's producer with OutOfOrderSequenceException. (With the console settings'
+     * retries=3 a retriable error such as NOT_ENOUGH_REPLICAS, while the restarted brokers rebuild their ISR, may
+     * also end a record.)
      */
     Verdict everyFailureIsATimeoutOrInDoubt() {
         for (StreamReport report : result.reports()) {
+            if (report.contestant().settings() != Settings.DEFAULTS) {
+                continue;
+            }
             soft.assertThat(report.delivery().failures().keySet()).as("%s: kinds of failure", who(report))
                     .allMatch(kind -> kind.isTimeout() || kind.inDoubt(), "a timeout, or a failure in doubt");
         }
