@@ -9,7 +9,7 @@
 # broker's Kafka version) is resolved by Maven from benchmarks/kafka-tools.pom.xml (downloaded on first use).
 #
 # Options (environment):
-#   SCENARIOS="S1 S3"     subset to run (default: S1 S1C S2 S3 S4 S5 S6 S7)
+#   SCENARIOS="S1 S3"     subset to run (default: S1 S1C S2 S3 S4 S5 S6 S7 S9)
 #   ROUNDS=3              rounds per side per scenario (default 3; each round runs odradek then Kafka, or the
 #                         other way round on odd rounds, so drift hits both sides alike)
 #   RECORDS_SCALE=0.1     multiply every scenario's record count (a quick check; default 1)
@@ -39,12 +39,16 @@
 #      summed over the 4, latency percentiles are the worst of the 4.
 #   S7 S1 in transactions of 100 ms (issue 11): both tools with --transaction-duration-ms 100, each under its own
 #      made-up transactional.id (performance-producer-<uuid>), committing as Kafka's tool does
+#   S9 many partitions (issue 12): 4M x 100 B under random keys (100,000 of them) to one topic of 1,000 partitions,
+#      every setting at its default. Kafka's ProducerPerformance sends no keys, so Kafka's side is Kafka's own
+#      KafkaProducer driven by odradek perf's loop (--kafka-producer: same keys, payloads and statistics), under
+#      Kafka's JVM flags.
 # Client CPU = user+sys of the client process and peak RSS, from /usr/bin/time -f '%U %S %M'.
 set -euo pipefail
 
 here="$(cd -P "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
-SCENARIOS="${SCENARIOS:-S1 S1C S2 S3 S4 S5 S6 S7}"
+SCENARIOS="${SCENARIOS:-S1 S1C S2 S3 S4 S5 S6 S7 S9}"
 ROUNDS="${ROUNDS:-3}"
 KAFKA_PROPS="${KAFKA_PROPS:-}"
 RECORDS_SCALE="${RECORDS_SCALE:-1}"
@@ -139,7 +143,8 @@ scenario() {
     S5) echo "$(scaled 4000000)|100|6|-1|1|$s1_props compression.type=lz4|lz4: S1 + compression.type=lz4" ;;
     S6) echo "$(scaled 4000000)|100|12|-1|4|$s1_props|many threads: S1 from 4 threads to 12 partitions" ;;
     S7) echo "$(scaled 4000000)|100|6|-1|1|$s1_props|transactions: S1 in transactions of 100 ms|--transaction-duration-ms 100" ;;
-    *) echo "compare.sh: unknown scenario $1 (S1, S1C, S2..S7)" >&2; return 1 ;;
+    S9) echo "$(scaled 4000000)|100|1000|-1|1||many partitions: 100 B records under random keys; 1000 partitions; defaults|--random-keys 100000" ;;
+    *) echo "compare.sh: unknown scenario $1 (S1, S1C, S2..S7, S9)" >&2; return 1 ;;
   esac
 }
 
@@ -191,10 +196,16 @@ odradek_launcher_perf() {
   ODRADEK_HEAP="$HEAP" run_client "$prefix" "$root/tools/bin/odradek" perf "$@"
 }
 
-# kafka_perf OUT_PREFIX PERF_ARGS...: Kafka's ProducerPerformance with -Xmx$HEAP and KAFKA_JVM_FLAGS.
+# kafka_perf OUT_PREFIX PERF_ARGS...: Kafka's ProducerPerformance with -Xmx$HEAP and KAFKA_JVM_FLAGS; for flags its
+# tool lacks (--random-keys), Kafka's KafkaProducer driven by odradek perf's loop (--kafka-producer) instead.
 kafka_perf() {
   local prefix="$1"
   shift
+  if [[ " $* " == *" --random-keys "* ]]; then
+    # shellcheck disable=SC2086
+    run_client "$prefix" "$java_bin" "-Xmx$HEAP" $KAFKA_JVM_FLAGS -jar "$odradek_jar" perf --kafka-producer "$@"
+    return
+  fi
   # shellcheck disable=SC2086
   run_client "$prefix" "$java_bin" "-Xmx$HEAP" $KAFKA_JVM_FLAGS -cp "$kafka_cp" \
     org.apache.kafka.tools.ProducerPerformance "$@"

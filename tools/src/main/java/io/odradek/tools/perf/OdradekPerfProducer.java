@@ -12,8 +12,8 @@ final class OdradekPerfProducer implements PerfProducer {
     }
 
     @Override
-    public void send(String topic, byte[] value, Acknowledgement acknowledgement) {
-        producer.send(new ProducerRecord<>(topic, null, value), acknowledgement);
+    public void send(String topic, byte[] key, byte[] value, Acknowledgement acknowledgement) {
+        producer.send(new ProducerRecord<>(topic, key, value), acknowledgement);
     }
 
     @Override

@@ -9,21 +9,23 @@ import io.odradek.tools.UsageException;
 
 /**
  * The flags of {@code odradek perf}: Kafka's {@code kafka-producer-perf-test} flags (4.1) plus
- * {@code --threads}, {@code --partitions} and {@code --compat}.
+ * {@code --threads}, {@code --partitions}, {@code --random-keys}, {@code --compat} and {@code --kafka-producer}.
  *
  * @param recordSizeBytes null unless {@code --record-size} was given
  * @param payloadFile     null unless {@code --payload-file} was given
  * @param throughput      records per second, negative for unlimited
  * @param producerConfig  null unless {@code --producer.config} was given
  * @param kafkaApi        {@code --compat}: send through Kafka's Producer interface (OdradekKafkaProducer)
+ * @param randomKeys      {@code --random-keys}: records carry a key drawn at random from this many; 0 for no key
+ * @param kafkaProducer   {@code --kafka-producer}: drive Apache Kafka's own KafkaProducer through the same loop
  * @param transactionalId null unless {@code --transactional-id} was given
  * @param transactionDurationMs null unless {@code --transaction-duration-ms} was given
  */
 public record PerfOptions(String topic, long numRecords, Integer recordSizeBytes, Path payloadFile,
                           String payloadDelimiter, boolean payloadMonotonic, double throughput,
                           List<String> producerProps, Path producerConfig, boolean printMetrics,
-                          int threads, int partitions, boolean kafkaApi, String transactionalId,
-                          Long transactionDurationMs) {
+                          int threads, int partitions, boolean kafkaApi, int randomKeys, boolean kafkaProducer,
+                          String transactionalId, Long transactionDurationMs) {
 
     public static final int DEFAULT_PARTITIONS = 6;
 
@@ -33,7 +35,7 @@ public record PerfOptions(String topic, long numRecords, Integer recordSizeBytes
             "                    [--producer-props PROP-NAME=PROP-VALUE [...]] [--producer.config CONFIG-FILE]",
             "                    [--payload-delimiter PAYLOAD-DELIMITER] [--print-metrics]",
             "                    [--transactional-id TRANSACTIONAL-ID] [--transaction-duration-ms MS]",
-            "                    [--threads N] [--partitions N] [--compat]",
+            "                    [--threads N] [--partitions N] [--random-keys N] [--compat | --kafka-producer]",
             "  --topic TOPIC              produce messages to this topic",
             "  --num-records N            number of messages to produce",
             "  --record-size BYTES        message size in bytes (random uppercase letters)",
@@ -53,6 +55,10 @@ public record PerfOptions(String topic, long numRecords, Integer recordSizeBytes
                     + DEFAULT_PARTITIONS + ")",
             "  --compat                   send through OdradekKafkaProducer, Kafka's Producer interface",
             "                             (kafka-clients-compat), instead of Odradek's own API",
+            "  --random-keys N            give each record a key drawn at random from N random 16-byte keys",
+            "                             (default: no key, as Kafka's tool sends)",
+            "  --kafka-producer           send through Apache Kafka's own KafkaProducer instead, with the same",
+            "                             loop, keys and payloads: the reference where Kafka's tool has no such flag",
             "Without bootstrap.servers in --producer-props/--producer.config, an embedded Apache Kafka broker",
             "is started for the run and the topic is created on it.");
 
@@ -74,6 +80,8 @@ public record PerfOptions(String topic, long numRecords, Integer recordSizeBytes
         int threads = 1;
         int partitions = DEFAULT_PARTITIONS;
         boolean kafkaApi = false;
+        int randomKeys = 0;
+        boolean kafkaProducer = false;
         String transactionalId = null;
         Long transactionDurationMs = null;
 
@@ -101,6 +109,11 @@ public record PerfOptions(String topic, long numRecords, Integer recordSizeBytes
                 case "--compat" -> {
                     cursor.noValue();
                     kafkaApi = true;
+                }
+                case "--random-keys" -> randomKeys = cursor.intValue();
+                case "--kafka-producer" -> {
+                    cursor.noValue();
+                    kafkaProducer = true;
                 }
                 case "--transactional-id" -> transactionalId = cursor.value();
                 case "--transaction-duration-ms" -> transactionDurationMs = cursor.longValue();
@@ -130,12 +143,19 @@ public record PerfOptions(String topic, long numRecords, Integer recordSizeBytes
         if (partitions < 1) {
             throw new UsageException("--partitions should be greater than zero");
         }
+        if (randomKeys < 0) {
+            throw new UsageException("--random-keys should be zero (no keys) or more");
+        }
+        if (kafkaApi && kafkaProducer) {
+            throw new UsageException("--compat and --kafka-producer exclude each other: the first is Odradek behind "
+                    + "Kafka's interface, the second Kafka's own producer");
+        }
         if (transactionDurationMs != null && transactionDurationMs <= 0) {
             throw new UsageException("--transaction-duration-ms should be greater than zero");
         }
         return new PerfOptions(topic, numRecords, recordSize, payloadFile, payloadDelimiter, payloadMonotonic,
-                throughput, producerProps, producerConfig, printMetrics, threads, partitions, kafkaApi,
-                transactionalId, transactionDurationMs);
+                throughput, producerProps, producerConfig, printMetrics, threads, partitions, kafkaApi, randomKeys,
+                kafkaProducer, transactionalId, transactionDurationMs);
     }
 
     private static void require(boolean present, String flag) throws UsageException {

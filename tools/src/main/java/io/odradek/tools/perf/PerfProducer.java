@@ -7,8 +7,8 @@ package io.odradek.tools.perf;
  */
 interface PerfProducer {
 
-    /** Sends a record without key; throws when the producer refuses it (closed, failed for good). */
-    void send(String topic, byte[] value, Acknowledgement acknowledgement);
+    /** Sends a record ({@code key} may be null); throws when the producer refuses it (closed, failed for good). */
+    void send(String topic, byte[] key, byte[] value, Acknowledgement acknowledgement);
 
     /** Waits until the topic's partitions are known, as Kafka's tool does in its first send. */
     void awaitTopic(String topic);

@@ -75,6 +75,7 @@ final class SendingThreads implements Acknowledgement.Listener {
 
     private void send(int threadIndex, long fromRecord, long toRecord) {
         Payloads payloads = Payloads.forThread(options, filePayloads, threadIndex);
+        RandomKeys keys = RandomKeys.forThread(options.randomKeys(), threadIndex);
         double throughput = options.throughput() < 0 ? -1 : options.throughput() / options.threads();
         Throttler throttler = new Throttler(throughput, clockMs.getAsLong());
         try {
@@ -83,7 +84,8 @@ final class SendingThreads implements Acknowledgement.Listener {
                 long sendStartMs = clockMs.getAsLong();
                 try {
                     transactions.beforeSend(sendStartMs);
-                    producer.send(options.topic(), value, new Acknowledgement(this, sendStartMs, value.length));
+                    producer.send(options.topic(), keys.next(), value,
+                            new Acknowledgement(this, sendStartMs, value.length));
                     transactions.afterSend(clockMs.getAsLong());
                 } catch (RuntimeException e) {
                     failures.record(e);

@@ -93,6 +93,12 @@ class PerfOptionsTest {
     }
 
     @Test
+    void compatAndKafkaProducerExcludeEachOther() {
+        assertThatThrownBy(() -> parse("--topic t --num-records 1 --record-size 1 --throughput -1 --compat "
+                + "--kafka-producer")).hasMessageContaining("--compat and --kafka-producer");
+    }
+
+    @Test
     void transactionFlagsAreParsedAndANonPositiveDurationIsRefused() throws UsageException {
         PerfOptions options = parse("--topic t --num-records 1 --record-size 1 --throughput -1 --transactional-id x "
                 + "--transaction-duration-ms 100");

@@ -12,7 +12,7 @@ class TransactionPacerTest {
     private final List<String> calls = new ArrayList<>();
     private final PerfProducer producer = new PerfProducer() {
         @Override
-        public void send(String topic, byte[] value, Acknowledgement acknowledgement) {
+        public void send(String topic, byte[] key, byte[] value, Acknowledgement acknowledgement) {
             calls.add("send");
         }
 
@@ -46,7 +46,7 @@ class TransactionPacerTest {
 
     private void sendAt(TransactionPacer pacer, long nowMs) {
         pacer.beforeSend(nowMs);
-        producer.send("t", new byte[0], null);
+        producer.send("t", null, new byte[0], null);
         pacer.afterSend(nowMs);
     }
 
