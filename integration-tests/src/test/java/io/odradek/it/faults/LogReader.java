@@ -49,7 +49,9 @@ final class LogReader {
             }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> endOffsets = consumer.endOffsets(partitions, timeout);
+            Map<TopicPartition, Long> endOffsets = isolation == IsolationLevel.READ_COMMITTED
+                    ? stableEndOffsets(bootstrapServers, consumer, partitions, deadlineNanos)
+                    : consumer.endOffsets(partitions, timeout);
             while (!caughtUp(consumer, endOffsets)) {
                 if (System.nanoTime() - deadlineNanos > 0) {
                     throw new AssertionError("could not read " + topic + " to its end offsets " + endOffsets
@@ -61,6 +63,33 @@ final class LogReader {
         records.sort((a, b) -> a.partition() != b.partition()
                 ? Integer.compare(a.partition(), b.partition()) : Long.compare(a.offset(), b.offset()));
         return records;
+    }
+
+    /**
+     * The last stable offsets once they reach the high watermarks. A commit returns when the coordinator has
+     * decided it; the markers reach the partitions after that (later still when a partition's leader was just
+     * restarted), and until then the last stable offset stays before the transaction. Reading earlier would
+     * show a committed transaction as empty.
+     */
+    private static Map<TopicPartition, Long> stableEndOffsets(String bootstrapServers,
+                                                              KafkaConsumer<byte[], byte[]> committed,
+                                                              List<TopicPartition> partitions, long deadlineNanos) {
+        try (KafkaConsumer<byte[], byte[]> uncommitted = new KafkaConsumer<>(
+                properties(bootstrapServers, IsolationLevel.READ_UNCOMMITTED), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            while (true) {
+                Map<TopicPartition, Long> highWatermarks = uncommitted.endOffsets(partitions, Duration.ofSeconds(10));
+                Map<TopicPartition, Long> lastStable = committed.endOffsets(partitions, Duration.ofSeconds(10));
+                if (lastStable.equals(highWatermarks)) {
+                    return lastStable;
+                }
+                if (System.nanoTime() - deadlineNanos > 0) {
+                    throw new AssertionError("transactions still open in " + partitions + ": last stable offsets "
+                            + lastStable + ", high watermarks " + highWatermarks);
+                }
+                committed.poll(POLL); // waits a little, and keeps the consumer's connections warm
+            }
+        }
     }
 
     private static boolean caughtUp(KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Long> endOffsets) {
