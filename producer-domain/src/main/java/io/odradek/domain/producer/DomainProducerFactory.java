@@ -17,6 +17,8 @@ import io.odradek.domain.accumulator.ProducerBuffers;
 import io.odradek.domain.accumulator.RecordAccumulator;
 import io.odradek.domain.metadata.Metadata;
 import io.odradek.domain.metadata.Node;
+import io.odradek.domain.metrics.MetricsSettings;
+import io.odradek.domain.metrics.ProducerMetrics;
 import io.odradek.domain.partition.PartitionChooser;
 import io.odradek.domain.port.Clock;
 import io.odradek.domain.port.CompressionCodec;
@@ -57,7 +59,11 @@ public final class DomainProducerFactory implements ProducerFactory {
                                           RandomGenerator random) {
         Clock clock = transportFactory.clock();
         Transport[] transport = new Transport[1];
-        BufferPool pool = new BufferPool(config.bufferMemoryBytes(), config.batchSizeBytes());
+        ProducerMetrics metrics = new ProducerMetrics(config.clientId(),
+                new MetricsSettings(config.metricsNumSamples(), config.metricsSampleWindow().toMillis()), clock);
+        BufferPool pool = new BufferPool(config.bufferMemoryBytes(), config.batchSizeBytes(), clock,
+                metrics::bufferPoolWaited);
+        metrics.bufferGauges(pool.totalBytes(), pool::availableBytes, pool::waitingThreads);
         if (compression != null) {
             // A drained batch is compressed into a pooled buffer sized for a full batch that does not shrink.
             int headerBytes = protocol.recordBatchFormat().batchHeaderSizeBytes();
@@ -68,17 +74,19 @@ public final class DomainProducerFactory implements ProducerFactory {
                 config.batchSizeBytes(), () -> transport[0].wakeup());
         ProducerBuffers buffers = new ProducerBuffers(accumulator, new PendingRecords(), pool);
         Metadata metadata = new Metadata(config.metadataMaxAge().toNanos(), config.retryBackoff().toNanos());
+        metrics.metadataAge(() -> metadata.ageSeconds(clock.nanoTime()));
         IdentityParts identity = IdentityParts.from(config, () -> transport[0].wakeup());
         PartitionChooser chooser = new PartitionChooser(config.partitioner().orElse(null), config.batchSizeBytes(),
                 config.partitionerIgnoreKeys(), metadata);
         CompletionNotifier notifier = new CompletionNotifier(config.interceptors());
         Sender sender = new Sender(senderSettings(config, compression), protocol, buffers, metadata,
-                identity.identity(), chooser, random, notifier, identity.wiring());
+                identity.identity(), chooser, random, notifier, identity.wiring(), metrics);
+        MetricsReporters.attach(config, metrics.registry(), DomainProducerFactory.class.getClassLoader());
         transport[0] = transportFactory.create(new TransportSettings("odradek-io-" + config.clientId(),
                 config.sendBufferBytes(), config.receiveBufferBytes(), MAX_RESPONSE_SIZE_BYTES), sender);
         sender.attach(transport[0]);
         ProducerParts<K, V> parts = new ProducerParts<>(config, protocol, clock, keySerializer, valueSerializer,
-                new InterceptorChain<>(typedInterceptors(config)));
+                new InterceptorChain<>(typedInterceptors(config)), metrics);
         DomainProducer<K, V> producer = new DomainProducer<>(parts, buffers, metadata, sender, transport[0], chooser,
                 notifier, identity.transactions());
         transport[0].start();

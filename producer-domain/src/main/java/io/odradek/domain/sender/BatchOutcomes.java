@@ -13,6 +13,7 @@ import io.odradek.domain.accumulator.RecordAccumulator;
 import io.odradek.domain.idempotence.BatchErrorAction;
 import io.odradek.domain.idempotence.ProducerIdentity;
 import io.odradek.domain.metadata.Metadata;
+import io.odradek.domain.metrics.ProducerMetrics;
 import io.odradek.domain.protocol.KafkaError;
 
 /**
@@ -30,9 +31,12 @@ final class BatchOutcomes {
     private final SenderSettings settings;
     private final RandomGenerator random;
     private final ProducerBatch.CompletionListener listener;
+    private final ProducerMetrics metrics;
 
     BatchOutcomes(RecordAccumulator accumulator, ProducerIdentity identity, Metadata metadata,
-                  SenderSettings settings, RandomGenerator random, ProducerBatch.CompletionListener listener) {
+                  SenderSettings settings, RandomGenerator random, ProducerBatch.CompletionListener listener,
+                  ProducerMetrics metrics) {
+        this.metrics = metrics;
         this.accumulator = accumulator;
         this.identity = identity;
         this.metadata = metadata;
@@ -57,10 +61,17 @@ final class BatchOutcomes {
     }
 
     /** The broker stored the batch at {@code baseOffset} (-1 when acks=0 or unknown). */
-    void acknowledged(ProducerBatch batch, long baseOffset, long logAppendTimeMs) {
+    void acknowledged(ProducerBatch batch, long baseOffset, long logAppendTimeMs, long nowNs) {
         returned(batch);
         identity.onAcknowledged(batch);
-        complete(batch, baseOffset, logAppendTimeMs, null);
+        succeed(batch, baseOffset, logAppendTimeMs, nowNs);
+    }
+
+    private void succeed(ProducerBatch batch, long baseOffset, long logAppendTimeMs, long nowNs) {
+        if (complete(batch, baseOffset, logAppendTimeMs, null)) {
+            metrics.latency().batchAcknowledged(batch.recordCount(), batch.createdNs(), batch.readyNs(),
+                    batch.firstSentNs(), batch.lastSentNs(), nowNs);
+        }
     }
 
     /** The broker answered with an error for the batch. */
@@ -81,7 +92,7 @@ final class BatchOutcomes {
         switch (identity.onError(batch, errorCode)) {
             case TREAT_AS_SUCCESS -> {
                 identity.onAcknowledged(batch);
-                complete(batch, -1L, -1L, null);
+                succeed(batch, -1L, -1L, nowNs);
             }
             case RETRY -> {
                 if (canRetry(batch, nowNs)) {
@@ -116,6 +127,7 @@ final class BatchOutcomes {
                 batch.attempts() - 1, random.nextDouble());
         batch.retryNotBeforeNs(nowNs + backoff);
         accumulator.existingQueue(batch.topicPartition()).requeue(batch);
+        metrics.send().retried(batch.topicPartition().topic(), batch.recordCount(), nowNs / 1_000_000L);
     }
 
     /** Fails the batches whose delivery.timeout.ms passed while they waited in their queues. */
@@ -197,12 +209,18 @@ final class BatchOutcomes {
         complete(batch, -1L, -1L, error);
     }
 
-    private void complete(ProducerBatch batch, long baseOffset, long logAppendTimeMs, RuntimeException error) {
-        if (batch.complete(baseOffset, logAppendTimeMs, error, listener)) {
-            accumulator.completed(batch);
-            if (!batch.isOnWire()) {
-                accumulator.release(batch);
-            }
+    /** @return whether this completed the batch (false if it already was) */
+    private boolean complete(ProducerBatch batch, long baseOffset, long logAppendTimeMs, RuntimeException error) {
+        if (!batch.complete(baseOffset, logAppendTimeMs, error, listener)) {
+            return false;
         }
+        if (error != null) {
+            metrics.send().failed(batch.topicPartition().topic(), batch.recordCount(), metrics.registry().nowMs());
+        }
+        accumulator.completed(batch);
+        if (!batch.isOnWire()) {
+            accumulator.release(batch);
+        }
+        return true;
     }
 }

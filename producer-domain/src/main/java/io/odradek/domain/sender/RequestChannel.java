@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import io.odradek.api.FatalProducerException;
 import io.odradek.domain.metadata.Metadata;
 import io.odradek.domain.metadata.Node;
+import io.odradek.domain.metrics.NetworkMetrics;
 import io.odradek.domain.port.Transport;
 import io.odradek.domain.port.WireProtocol;
 import io.odradek.domain.protocol.ApiKey;
@@ -41,6 +42,7 @@ final class RequestChannel {
     private final WireProtocol protocol;
     private final Metadata metadata;
     private final RandomGenerator random;
+    private final NetworkMetrics metrics;
     private Connections connections;
     private int nextCorrelationId;
     /** Highest versions some APIs may use though the broker speaks more (a transactions v1 producer's). */
@@ -49,15 +51,17 @@ final class RequestChannel {
     private Map<String, Short> finalizedFeatures = Map.of();
     private long finalizedFeaturesEpoch = -1;
 
-    RequestChannel(SenderSettings settings, WireProtocol protocol, Metadata metadata, RandomGenerator random) {
+    RequestChannel(SenderSettings settings, WireProtocol protocol, Metadata metadata, RandomGenerator random,
+                   NetworkMetrics metrics) {
         this.settings = settings;
         this.protocol = protocol;
         this.metadata = metadata;
         this.random = random;
+        this.metrics = metrics;
     }
 
     void attach(Transport transport) {
-        this.connections = new Connections(transport, settings, random);
+        this.connections = new Connections(transport, settings, random, metrics);
     }
 
     // ---- for exchanges ----
@@ -101,16 +105,20 @@ final class RequestChannel {
         this.versionCaps = Map.copyOf(caps);
     }
 
-    /** Whether another request may go on {@code connection} now (max.in.flight.requests.per.connection). */
-    boolean hasRoom(NodeConnection connection) {
-        return connection.isReady() && connection.inFlight().size() < settings.maxInFlightPerConnection();
+    /**
+     * Whether another request may go on {@code connection} now: it is ready, not throttled by a quota (KIP-219), and
+     * below max.in.flight.requests.per.connection.
+     */
+    boolean hasRoom(NodeConnection connection, long nowNs) {
+        return connection.canSend(nowNs) && connection.inFlight().size() < settings.maxInFlightPerConnection();
     }
 
     /** Sends a request on a ready connection; {@code handler} hears of its answer or its failure. */
     void send(NodeConnection connection, Request request, ResponseHandler handler, long nowNs) {
         RequestHeader header = header(connection, request);
         connection.inFlight().addLast(new InFlightRequest(header, handler, nowNs, nowNs + settings.requestTimeoutNs()));
-        write(connection, header, request, null);
+        long sizeBytes = write(connection, header, request, null);
+        metrics.requestSent(connection.node().id(), sizeBytes, true, nowNs / 1_000_000L);
     }
 
     /**
@@ -121,10 +129,11 @@ final class RequestChannel {
         RequestHeader header = header(connection, request);
         InFlightRequest unwritten = new InFlightRequest(header, handler, nowNs, Long.MAX_VALUE);
         connection.awaitingWrite().addLast(unwritten);
-        write(connection, header, request, writtenNs -> {
+        long sizeBytes = write(connection, header, request, writtenNs -> {
             connection.awaitingWrite().remove(unwritten);
             handler.onWritten(writtenNs);
         });
+        metrics.requestSent(connection.node().id(), sizeBytes, false, nowNs / 1_000_000L);
     }
 
     private RequestHeader header(NodeConnection connection, Request request) {
@@ -137,14 +146,19 @@ final class RequestChannel {
         return new RequestHeader(request.apiKey(), version, nextCorrelationId++, settings.clientId());
     }
 
-    private void write(NodeConnection connection, RequestHeader header, Request request,
+    /** @return the frame's size in bytes */
+    private long write(NodeConnection connection, RequestHeader header, Request request,
                        RequestFrame.WrittenListener onWritten) {
         ByteBuffer[] buffers = protocol.encodeRequest(header, request);
         if (LOG.isTraceEnabled()) {
             LOG.trace("Sending {} v{} correlation {} to {}", request.apiKey(), header.apiVersion(),
                     header.correlationId(), connection.node());
         }
-        connections.transport().send(connection.connectionId(), new RequestFrame(buffers, onWritten));
+        RequestFrame frame = new RequestFrame(buffers, onWritten);
+        // Measured before the transport writes it: writing advances the buffers' positions.
+        long sizeBytes = frame.sizeBytes();
+        connections.transport().send(connection.connectionId(), frame);
+        return sizeBytes;
     }
 
     // ---- deadlines ----
@@ -167,8 +181,8 @@ final class RequestChannel {
         }
     }
 
-    /** The earliest request or connection-setup deadline, or wanted reconnect. */
-    long nextDeadlineNs() {
+    /** The earliest request or connection-setup deadline, wanted reconnect, or end of a quota's throttle. */
+    long nextDeadlineNs(long nowNs) {
         long next = connections.earliestReconnectNs();
         for (NodeConnection connection : connections.all()) {
             InFlightRequest oldest = connection.inFlight().peekFirst();
@@ -176,6 +190,7 @@ final class RequestChannel {
                 next = Math.min(next, oldest.deadlineNs());
             }
             next = Math.min(next, connection.connectDeadlineNs(settings.connectionSetupTimeoutNs()));
+            next = Math.min(next, connection.throttleEndsNs(nowNs));
         }
         return next;
     }
@@ -188,6 +203,7 @@ final class RequestChannel {
             return;
         }
         connection.negotiating();
+        metrics.connectionCreated(nowNs / 1_000_000L);
         send(connection, new ApiVersionsRequest(SOFTWARE_NAME, SOFTWARE_VERSION), new VersionNegotiation(connection),
                 nowNs);
     }
@@ -215,6 +231,9 @@ final class RequestChannel {
             closeBroken(connection, "a response arrived with no request in flight", nowNs);
             return;
         }
+        // The frame comes without its 4-byte size prefix, which Kafka's incoming-byte counts.
+        metrics.responseReceived(connection.node().id(), frame.remaining() + 4L, (nowNs - request.sentNs()) / 1e6,
+                nowNs / 1_000_000L);
         Response response;
         try {
             response = protocol.decodeResponse(request.header(), frame);
@@ -227,7 +246,20 @@ final class RequestChannel {
             LOG.trace("Received {} correlation {} from {} after {} us", request.header().apiKey(),
                     request.header().correlationId(), connection.node(), (nowNs - request.sentNs()) / 1000);
         }
+        throttle(connection, request.header(), response.throttleTimeMs(), nowNs);
         request.handler().onResponse(response, nowNs);
+    }
+
+    /**
+     * KIP-219: from these versions on, a broker over a quota answers at once and leaves it to the client to hold
+     * back for throttle_time_ms, so the connection is muted; older versions delayed the answer themselves.
+     */
+    private void throttle(NodeConnection connection, RequestHeader header, int throttleTimeMs, long nowNs) {
+        if (throttleTimeMs > 0 && header.apiVersion() >= ClientSideThrottling.firstVersion(header.apiKey())) {
+            connection.throttleUntil(nowNs + throttleTimeMs * 1_000_000L);
+            LOG.debug("Broker {} throttled this producer for {} ms ({} v{}): no request goes to it until then",
+                    connection.node(), throttleTimeMs, header.apiKey(), header.apiVersion());
+        }
     }
 
     private void closeBroken(NodeConnection connection, String reason, long nowNs) {
@@ -242,6 +274,7 @@ final class RequestChannel {
     }
 
     private void failInFlight(NodeConnection connection, String reason, long nowNs) {
+        metrics.requestsAbandoned(connection.inFlight().size());
         for (ArrayDeque<InFlightRequest> requests : List.of(connection.awaitingWrite(), connection.inFlight())) {
             InFlightRequest request;
             while ((request = requests.pollFirst()) != null) {
@@ -253,6 +286,7 @@ final class RequestChannel {
     /** Forgets every request in flight without telling their handlers (who abort themselves), and disconnects. */
     void closeAll() {
         for (NodeConnection connection : connections.all()) {
+            metrics.requestsAbandoned(connection.inFlight().size());
             connection.inFlight().clear();
             connection.awaitingWrite().clear();
         }

@@ -1,0 +1,52 @@
+package io.odradek.domain.producer;
+
+import java.util.ServiceLoader;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.odradek.api.ConfigException;
+import io.odradek.api.ProducerConfig;
+import io.odradek.api.config.MetricReporters;
+import io.odradek.api.metrics.MetricsReporter;
+import io.odradek.domain.metrics.MetricRegistry;
+
+/**
+ * Connects the reporters of {@code metric.reporters} to a producer's metrics: the JMX reporter, found with
+ * {@code ServiceLoader} in the {@code odradek-jmx} module (which both transports bring along), and the user's own.
+ */
+final class MetricsReporters {
+    private static final Logger LOG = LoggerFactory.getLogger(MetricsReporters.class);
+
+    private MetricsReporters() {
+    }
+
+    static void attach(ProducerConfig config, MetricRegistry registry, ClassLoader loader) {
+        if (config.jmxReporter()) {
+            MetricsReporter jmx = findJmx(loader);
+            if (jmx != null) {
+                registry.addReporter(jmx);
+            } else if (config.metricReportersExplicit()) {
+                throw new ConfigException("Invalid value for configuration metric.reporters: it names the JMX reporter,"
+                        + " but " + MetricReporters.JMX_REPORTER + " is not on the class path; add io.odradek:odradek-jmx"
+                        + " (the transports bring it) or remove it from the list");
+            } else {
+                // A producer assembled without a transport module (a test's fakes, a benchmark): JMX is the default
+                // only where its module is.
+                LOG.debug("No JMX reporter on the class path; the producer's metrics are not published as MBeans");
+            }
+        }
+        for (MetricsReporter reporter : config.metricReporters()) {
+            registry.addReporter(reporter);
+        }
+    }
+
+    private static MetricsReporter findJmx(ClassLoader loader) {
+        for (MetricsReporter reporter : ServiceLoader.load(MetricsReporter.class, loader)) {
+            if (reporter.getClass().getName().equals(MetricReporters.JMX_REPORTER)) {
+                return reporter;
+            }
+        }
+        return null;
+    }
+}
