@@ -41,12 +41,11 @@ final class MetricsReporters {
         }
     }
 
+    /** Instantiates only the JMX reporter, not the other reporters some jar may declare as services. */
     private static MetricsReporter findJmx(ClassLoader loader) {
-        for (MetricsReporter reporter : ServiceLoader.load(MetricsReporter.class, loader)) {
-            if (reporter.getClass().getName().equals(MetricReporters.JMX_REPORTER)) {
-                return reporter;
-            }
-        }
-        return null;
+        return ServiceLoader.load(MetricsReporter.class, loader).stream()
+                .filter(provider -> provider.type().getName().equals(MetricReporters.JMX_REPORTER))
+                .map(ServiceLoader.Provider::get)
+                .findFirst().orElse(null);
     }
 }
