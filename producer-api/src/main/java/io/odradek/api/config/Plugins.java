@@ -70,7 +70,7 @@ public final class Plugins {
                             created));
                 }
             }
-            warnAboutUnreadKeys(values.pluginKeys().keySet(), tracked);
+            warnAboutUnreadKeys(values.pluginKeys().keySet(), tracked, configs.get(ProducerKeys.CLIENT_ID));
             return new Plugins(partitioner, Collections.unmodifiableList(chain), keySerializer, valueSerializer,
                     Collections.unmodifiableList(reporters));
         } catch (RuntimeException e) {
@@ -120,7 +120,7 @@ public final class Plugins {
         return instance;
     }
 
-    private static void warnAboutUnreadKeys(Iterable<String> pluginKeys, ReadTrackingMap tracked) {
+    private static void warnAboutUnreadKeys(Iterable<String> pluginKeys, ReadTrackingMap tracked, Object clientId) {
         TreeSet<String> unread = new TreeSet<>();
         for (String key : pluginKeys) {
             if (!tracked.wasRead(key)) {
@@ -128,7 +128,7 @@ public final class Plugins {
             }
         }
         if (!unread.isEmpty()) {
-            LOG.log(Level.WARNING, "Configuration keys " + unread + " were given, but Odradek does not know them and"
+            LOG.log(Level.WARNING, "[Producer clientId=" + clientId + "] Configuration keys " + unread + " were given, but Odradek does not know them and"
                     + " no plugin (partitioner, interceptor or serializer created from the configuration) read them;"
                     + " check their spelling and that the plugin meant to read them is configured");
         }

@@ -7,12 +7,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.DoubleSupplier;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import io.odradek.api.metrics.Metric;
 import io.odradek.api.metrics.MetricName;
 import io.odradek.api.metrics.MetricsReporter;
+import io.odradek.domain.log.LogContext;
+import io.odradek.domain.log.ProducerLog;
 import io.odradek.domain.port.Clock;
 
 /**
@@ -21,14 +20,15 @@ import io.odradek.domain.port.Clock;
  * read from any thread.
  */
 public final class MetricRegistry {
-    private static final Logger LOG = LoggerFactory.getLogger(MetricRegistry.class);
+    private final ProducerLog log;
 
     private final MetricsSettings settings;
     private final Clock clock;
     private final Map<MetricName, RegisteredMetric> metrics = new ConcurrentHashMap<>();
     private final List<MetricsReporter> reporters = new ArrayList<>();
 
-    public MetricRegistry(MetricsSettings settings, Clock clock) {
+    public MetricRegistry(MetricsSettings settings, Clock clock, LogContext logContext) {
+        this.log = logContext.logger(MetricRegistry.class);
         this.settings = settings;
         this.clock = clock;
     }
@@ -68,7 +68,7 @@ public final class MetricRegistry {
             try {
                 reporter.close();
             } catch (RuntimeException e) {
-                LOG.warn("Metrics reporter {} failed to close", reporter.getClass().getName(), e);
+                log.warn("Metrics reporter {} failed to close", reporter.getClass().getName(), e);
             }
         }
         reporters.clear();
@@ -83,7 +83,7 @@ public final class MetricRegistry {
             try {
                 reporter.metricChange(metric);
             } catch (RuntimeException e) {
-                LOG.warn("Metrics reporter {} failed on a new metric {}", reporter.getClass().getName(), name, e);
+                log.warn("Metrics reporter {} failed on a new metric {}", reporter.getClass().getName(), name, e);
             }
         }
     }

@@ -3,6 +3,7 @@ package io.odradek.domain.metrics;
 import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
 
+import io.odradek.domain.log.LogContext;
 import io.odradek.domain.port.Clock;
 
 /**
@@ -28,9 +29,9 @@ public final class ProducerMetrics {
     private final Sensor txnCommitTime;
     private final Sensor txnAbortTime;
 
-    public ProducerMetrics(String clientId, MetricsSettings settings, Clock clock) {
+    public ProducerMetrics(String clientId, MetricsSettings settings, Clock clock, LogContext log) {
         this.clock = clock;
-        this.registry = new MetricRegistry(settings, clock);
+        this.registry = new MetricRegistry(settings, clock, log);
         this.names = new MetricNames(clientId);
         send = new SendMetrics(registry, names);
         network = new NetworkMetrics(registry, names);

@@ -7,9 +7,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import io.odradek.api.Callback;
 import io.odradek.api.ConsumerGroupMetadata;
 import io.odradek.api.Headers;
@@ -31,6 +28,7 @@ import io.odradek.api.metrics.MetricName;
 import io.odradek.domain.accumulator.PendingRecord;
 import io.odradek.domain.accumulator.ProducerBatch;
 import io.odradek.domain.accumulator.ProducerBuffers;
+import io.odradek.domain.log.ProducerLog;
 import io.odradek.domain.metadata.Metadata;
 import io.odradek.domain.metadata.TopicInfo;
 import io.odradek.domain.partition.PartitionChooser;
@@ -45,7 +43,7 @@ import io.odradek.domain.transaction.TransactionSupport;
  * transport's I/O thread does the rest through the {@link Sender}.
  */
 final class DomainProducer<K, V> implements Producer<K, V> {
-    private static final Logger LOG = LoggerFactory.getLogger(DomainProducer.class);
+    private final ProducerLog log;
     private final ProducerParts<K, V> parts;
     private final ProducerBuffers buffers;
     private final Metadata metadata;
@@ -65,6 +63,7 @@ final class DomainProducer<K, V> implements Producer<K, V> {
                    TransactionSupport transactions) {
         this.transactions = transactions;
         this.parts = parts;
+        this.log = parts.log().logger(DomainProducer.class);
         this.buffers = buffers;
         this.metadata = metadata;
         this.sender = sender;
@@ -402,7 +401,7 @@ final class DomainProducer<K, V> implements Producer<K, V> {
      */
     private void closeFromCallback(Duration timeout) {
         if (!timeout.isZero()) {
-            LOG.warn("close({}) was called from a callback or interceptor, on the producer's I/O thread: closing"
+            log.warn("close({}) was called from a callback or interceptor, on the producer's I/O thread: closing"
                     + " without waiting instead (close(0)); records not yet acknowledged fail", timeout);
         }
         buffers.accumulator().close();

@@ -2,13 +2,12 @@ package io.odradek.domain.producer;
 
 import java.util.ServiceLoader;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import io.odradek.api.ConfigException;
 import io.odradek.api.ProducerConfig;
 import io.odradek.api.config.MetricReporters;
 import io.odradek.api.metrics.MetricsReporter;
+import io.odradek.domain.log.LogContext;
+import io.odradek.domain.log.ProducerLog;
 import io.odradek.domain.metrics.MetricRegistry;
 
 /**
@@ -16,12 +15,11 @@ import io.odradek.domain.metrics.MetricRegistry;
  * {@code ServiceLoader} in the {@code odradek-jmx} module (which both transports bring along), and the user's own.
  */
 final class MetricsReporters {
-    private static final Logger LOG = LoggerFactory.getLogger(MetricsReporters.class);
-
     private MetricsReporters() {
     }
 
-    static void attach(ProducerConfig config, MetricRegistry registry, ClassLoader loader) {
+    static void attach(ProducerConfig config, MetricRegistry registry, ClassLoader loader, LogContext logContext) {
+        ProducerLog log = logContext.logger(MetricsReporters.class);
         if (config.jmxReporter()) {
             MetricsReporter jmx = findJmx(loader);
             if (jmx != null) {
@@ -33,7 +31,7 @@ final class MetricsReporters {
             } else {
                 // A producer assembled without a transport module (a test's fakes, a benchmark): JMX is the default
                 // only where its module is.
-                LOG.debug("No JMX reporter on the class path; the producer's metrics are not published as MBeans");
+                log.debug("No JMX reporter on the class path; the producer's metrics are not published as MBeans");
             }
         }
         for (MetricsReporter reporter : config.metricReporters()) {

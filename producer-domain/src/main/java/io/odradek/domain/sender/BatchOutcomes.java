@@ -12,6 +12,8 @@ import io.odradek.domain.accumulator.ProducerBatch;
 import io.odradek.domain.accumulator.RecordAccumulator;
 import io.odradek.domain.idempotence.BatchErrorAction;
 import io.odradek.domain.idempotence.ProducerIdentity;
+import io.odradek.domain.log.ProducerLog;
+import io.odradek.domain.log.RateLimitedWarning;
 import io.odradek.domain.metadata.Metadata;
 import io.odradek.domain.metrics.ProducerMetrics;
 import io.odradek.domain.protocol.KafkaError;
@@ -25,6 +27,8 @@ import io.odradek.domain.protocol.KafkaError;
  * no attempt.
  */
 final class BatchOutcomes {
+    private static final long WARNING_INTERVAL_NS = TimeUnit.SECONDS.toNanos(30);
+
     private final RecordAccumulator accumulator;
     private final ProducerIdentity identity;
     private final Metadata metadata;
@@ -32,11 +36,17 @@ final class BatchOutcomes {
     private final RandomGenerator random;
     private final ProducerBatch.CompletionListener listener;
     private final ProducerMetrics metrics;
+    /** Batches expiring or failing come in bursts (a broker down): one WARN at once, then one per interval. */
+    private final RateLimitedWarning expired;
+    private final RateLimitedWarning failed;
 
     BatchOutcomes(RecordAccumulator accumulator, ProducerIdentity identity, Metadata metadata,
                   SenderSettings settings, RandomGenerator random, ProducerBatch.CompletionListener listener,
                   ProducerMetrics metrics) {
         this.metrics = metrics;
+        ProducerLog log = settings.log().logger(BatchOutcomes.class);
+        this.expired = new RateLimitedWarning(log, WARNING_INTERVAL_NS);
+        this.failed = new RateLimitedWarning(log, WARNING_INTERVAL_NS);
         this.accumulator = accumulator;
         this.identity = identity;
         this.metadata = metadata;
@@ -98,11 +108,11 @@ final class BatchOutcomes {
                 if (canRetry(batch, nowNs)) {
                     requeue(batch, nowNs);
                 } else {
-                    fail(batch, retriesExhausted(batch, errorCode, message, nowNs));
+                    failWithWarning(batch, retriesExhausted(batch, errorCode, message, nowNs), nowNs);
                 }
             }
-            case FAIL -> fail(batch, BrokerErrors.toException(errorCode, message, batch.topicPartition(),
-                    persistence(batch)));
+            case FAIL -> failWithWarning(batch, BrokerErrors.toException(errorCode, message, batch.topicPartition(),
+                    persistence(batch)), nowNs);
         }
     }
 
@@ -137,9 +147,11 @@ final class BatchOutcomes {
             if (first == null || nowNs - first.createdNs() < settings.deliveryTimeoutNs()) {
                 continue;
             }
-            List<ProducerBatch> expired = queue.removeExpired(nowNs, settings.deliveryTimeoutNs());
-            for (ProducerBatch batch : expired) {
-                fail(batch, expiredException(batch, nowNs, null));
+            List<ProducerBatch> expiredBatches = queue.removeExpired(nowNs, settings.deliveryTimeoutNs());
+            for (ProducerBatch batch : expiredBatches) {
+                RuntimeException error = expiredException(batch, nowNs, null);
+                expired.warn(nowNs, "Records expired (more in the next 30 s are counted in record-error-total, not logged): {}", error.getMessage());
+                fail(batch, error);
             }
         }
     }
@@ -154,7 +166,9 @@ final class BatchOutcomes {
             return;
         }
         batch.markPossiblyWritten();
-        complete(batch, -1L, -1L, expiredException(batch, nowNs, "its request is still unanswered"));
+        RuntimeException error = expiredException(batch, nowNs, "its request is still unanswered");
+        expired.warn(nowNs, "Records expired (more in the next 30 s are counted in record-error-total, not logged): {}", error.getMessage());
+        complete(batch, -1L, -1L, error);
     }
 
     private TimeoutException expiredException(ProducerBatch batch, long nowNs, String lastError) {
@@ -202,6 +216,13 @@ final class BatchOutcomes {
 
     private static Persistence persistence(ProducerBatch batch) {
         return batch.isPossiblyWritten() ? Persistence.POSSIBLY_PERSISTED : Persistence.NOT_PERSISTED;
+    }
+
+    private void failWithWarning(ProducerBatch batch, RuntimeException error, long nowNs) {
+        failed.warn(nowNs, "Failed to send {} record(s) to {} (more failures in the next 30 s are counted in record-error-total,"
+                + " not logged): {}", batch.recordCount(), batch.topicPartition(),
+                error.toString());
+        fail(batch, error);
     }
 
     private void fail(ProducerBatch batch, RuntimeException error) {

@@ -32,6 +32,11 @@ final class NodeConnection {
      * request from it on this connection until then (a request sent anyway is held back by the broker, unread).
      */
     private long throttledUntilNs = Long.MIN_VALUE;
+    /**
+     * Set once a problem with this broker was logged at WARN; cleared when a connection to it is ready again (logged
+     * at INFO). While it is set, further failures (each reconnect attempt) are logged at DEBUG only.
+     */
+    private boolean warnedUnreachable;
 
     NodeConnection(Node node) {
         this.node = node;
@@ -113,6 +118,20 @@ final class NodeConnection {
         long backoff = Backoff.exponential(backoffNs, backoffMaxNs, consecutiveFailures, jitter);
         consecutiveFailures++;
         reconnectNotBeforeNs = nowNs + backoff;
+    }
+
+    /** Marks the broker as reported unreachable; true if it was not already (so this problem is worth a WARN). */
+    boolean reportUnreachable() {
+        boolean first = !warnedUnreachable;
+        warnedUnreachable = true;
+        return first;
+    }
+
+    /** Clears {@link #reportUnreachable()}; true if it was set (so the recovery is worth an INFO). */
+    boolean reportReachable() {
+        boolean wasReported = warnedUnreachable;
+        warnedUnreachable = false;
+        return wasReported;
     }
 
     /** The negotiated version of {@code api}, or -1 if the broker does not support it in our range. */

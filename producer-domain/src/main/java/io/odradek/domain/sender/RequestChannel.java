@@ -7,10 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import io.odradek.api.FatalProducerException;
+import io.odradek.domain.log.ProducerLog;
 import io.odradek.domain.metadata.Metadata;
 import io.odradek.domain.metadata.Node;
 import io.odradek.domain.metrics.NetworkMetrics;
@@ -32,7 +30,7 @@ import io.odradek.domain.protocol.VersionRange;
  * connection, a timed-out request) to the handler that sent the request. I/O thread only.
  */
 final class RequestChannel {
-    private static final Logger LOG = LoggerFactory.getLogger(RequestChannel.class);
+    private final ProducerLog log;
     private static final String SOFTWARE_NAME = "odradek";
     private static final String SOFTWARE_VERSION = "0.1.0";
     /** A broker that speaks neither of these in our ranges cannot be produced to at all. */
@@ -58,6 +56,7 @@ final class RequestChannel {
         this.metadata = metadata;
         this.random = random;
         this.metrics = metrics;
+        this.log = settings.log().logger(RequestChannel.class);
     }
 
     void attach(Transport transport) {
@@ -150,8 +149,8 @@ final class RequestChannel {
     private long write(NodeConnection connection, RequestHeader header, Request request,
                        RequestFrame.WrittenListener onWritten) {
         ByteBuffer[] buffers = protocol.encodeRequest(header, request);
-        if (LOG.isTraceEnabled()) {
-            LOG.trace("Sending {} v{} correlation {} to {}", request.apiKey(), header.apiVersion(),
+        if (log.isTraceEnabled()) {
+            log.trace("Sending {} v{} correlation {} to {}", request.apiKey(), header.apiVersion(),
                     header.correlationId(), connection.node());
         }
         RequestFrame frame = new RequestFrame(buffers, onWritten);
@@ -168,15 +167,17 @@ final class RequestChannel {
         connections.beginPoll();
         for (NodeConnection connection : connections.all()) {
             if (nowNs >= connection.connectDeadlineNs(settings.connectionSetupTimeoutNs())) {
-                LOG.debug("Connection to {} not established within socket.connection.setup.timeout.ms",
-                        connection.node());
+                unreachable(connection, "not connected within socket.connection.setup.timeout.ms="
+                        + settings.connectionSetupTimeoutNs() / 1_000_000L);
                 connections.close(connection, nowNs);
                 continue;
             }
             InFlightRequest oldest = connection.inFlight().peekFirst();
             if (oldest != null && nowNs >= oldest.deadlineNs()) {
-                closeAndFail(connection, "request " + oldest.header().apiKey() + " timed out after request.timeout.ms="
-                        + settings.requestTimeoutNs() / 1_000_000L, nowNs);
+                String reason = "request " + oldest.header().apiKey() + " timed out after request.timeout.ms="
+                        + settings.requestTimeoutNs() / 1_000_000L;
+                unreachable(connection, reason);
+                closeAndFail(connection, reason, nowNs);
             }
         }
     }
@@ -213,7 +214,12 @@ final class RequestChannel {
         if (connection == null) {
             return;
         }
-        LOG.debug("Connection to {} lost: {}", connection.node(), reason);
+        if (connection.isEstablished() && connection.inFlight().isEmpty() && connection.awaitingWrite().isEmpty()) {
+            // Nothing was lost: most often the broker closed a connection idle past its connections.max.idle.ms.
+            log.debug("Connection to {} closed while idle: {}", connection.node(), reason);
+        } else {
+            unreachable(connection, (connection.isEstablished() ? "connection lost: " : "cannot connect: ") + reason);
+        }
         // As Kafka's client does: a broker that cannot be reached may no longer lead what we think it leads.
         metadata.requestUpdate();
         connections.markDisconnected(connection, nowNs);
@@ -242,8 +248,8 @@ final class RequestChannel {
             closeBroken(connection, e.getMessage(), nowNs);
             return;
         }
-        if (LOG.isTraceEnabled()) {
-            LOG.trace("Received {} correlation {} from {} after {} us", request.header().apiKey(),
+        if (log.isTraceEnabled()) {
+            log.trace("Received {} correlation {} from {} after {} us", request.header().apiKey(),
                     request.header().correlationId(), connection.node(), (nowNs - request.sentNs()) / 1000);
         }
         throttle(connection, request.header(), response.throttleTimeMs(), nowNs);
@@ -257,14 +263,28 @@ final class RequestChannel {
     private void throttle(NodeConnection connection, RequestHeader header, int throttleTimeMs, long nowNs) {
         if (throttleTimeMs > 0 && header.apiVersion() >= ClientSideThrottling.firstVersion(header.apiKey())) {
             connection.throttleUntil(nowNs + throttleTimeMs * 1_000_000L);
-            LOG.debug("Broker {} throttled this producer for {} ms ({} v{}): no request goes to it until then",
+            log.debug("Broker {} throttled this producer for {} ms ({} v{}): no request goes to it until then",
                     connection.node(), throttleTimeMs, header.apiKey(), header.apiVersion());
         }
     }
 
     private void closeBroken(NodeConnection connection, String reason, long nowNs) {
-        LOG.warn("Closing connection to {}: {}", connection.node(), reason);
+        log.warn("Closing the connection to {}: {}", connection.node(), reason);
         closeAndFail(connection, reason, nowNs);
+    }
+
+    /**
+     * A broker cannot be reached: one WARN when it starts (what an operator needs to see), DEBUG for each further
+     * failed attempt while it lasts, and an INFO once a connection to it is ready again.
+     */
+    private void unreachable(NodeConnection connection, String reason) {
+        if (connection.reportUnreachable()) {
+            log.warn("Broker {} is unreachable ({}); reconnecting with backoff (reconnect.backoff.ms up to"
+                    + " reconnect.backoff.max.ms), and its partitions' records wait meanwhile; further failures are"
+                    + " logged at DEBUG until it is back", connection.node(), reason);
+        } else {
+            log.debug("Broker {} still unreachable: {}", connection.node(), reason);
+        }
     }
 
     private void closeAndFail(NodeConnection connection, String reason, long nowNs) {
@@ -331,6 +351,9 @@ final class RequestChannel {
                 finalizedFeatures = versions.finalizedFeatures();
             }
             connection.ready(negotiated);
+            if (connection.reportReachable()) {
+                log.info("Broker {} is reachable again", connection.node());
+            }
         }
 
         @Override
