@@ -3,7 +3,8 @@ package io.odradek.domain.metrics;
 /**
  * Latencies over the sliding window, weighted by how many records shared each one (a batch's records share its
  * times): mean, max and percentiles. Values go into log-scale buckets, four per doubling from 1 µs to about 17
- * minutes, so a percentile is the upper edge of its bucket: never below the true value, at most 19% above it.
+ * minutes, so a percentile is the upper edge of its bucket (or the maximum, if that is lower): never below the true
+ * value, at most 19% above it.
  * Not thread-safe: its owner's lock guards it.
  */
 final class LatencyHistogram {
@@ -77,10 +78,10 @@ final class LatencyHistogram {
                 seen += windows[i].counts[bucket];
             }
             if (seen >= rank) {
-                return upperEdgeMs(bucket);
+                return Math.min(upperEdgeMs(bucket), max(nowMs));
             }
         }
-        return upperEdgeMs(BUCKETS - 1);
+        return max(nowMs);
     }
 
     static int bucket(double valueMs) {
