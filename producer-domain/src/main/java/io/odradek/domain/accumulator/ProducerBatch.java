@@ -45,10 +45,12 @@ public final class ProducerBatch {
     /** Its size before compression, known once closed: the denominator of its compression rate. */
     private int uncompressedBytes;
     /**
-     * When the drainer first found it ready to go, when its first request was sent and when its last one was: the
-     * stages of the latency breakdown. -1 until they happen.
+     * When it was first ready to go (the sending thread found it full, or the drainer found its linger.ms over or a
+     * flush asking for it), when its first request was sent and when its last one was: the stages of the latency
+     * breakdown. -1 until they happen. {@code readyNs} is volatile: an application thread sets it as the batch
+     * fills, the I/O thread when linger.ms ends, whichever comes first.
      */
-    private long readyNs = -1;
+    private volatile long readyNs = -1;
     private long firstSentNs = -1;
     private long lastSentNs = -1;
     /**
@@ -172,7 +174,7 @@ public final class ProducerBatch {
         return maxRecordBytes;
     }
 
-    /** The drainer found it ready to go (full, lingered, flushed); only the first time counts. I/O thread. */
+    /** It is ready to go (full, lingered, flushed); only the first time counts. */
     public void markReady(long nowNs) {
         if (readyNs < 0) {
             readyNs = nowNs;

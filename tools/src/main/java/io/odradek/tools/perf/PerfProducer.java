@@ -15,5 +15,10 @@ interface PerfProducer {
 
     void flush();
 
+    /**
+     * The producer's metrics as Kafka's tools print them: {@code group:name:{tags}} to value, sorted by that key.
+     */
+    java.util.SortedMap<String, Double> metrics();
+
     void close();
 }
