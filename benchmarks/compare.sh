@@ -9,14 +9,15 @@
 # broker's Kafka version) is resolved by Maven from benchmarks/kafka-tools.pom.xml (downloaded on first use).
 #
 # Options (environment):
-#   SCENARIOS="S1 S3"     subset to run (default: S1 S1C S2 S3 S4 S5 S6)
+#   SCENARIOS="S1 S3"     subset to run (default: S1 S1C S2 S3 S4 S5 S6 S7 S9)
 #   ROUNDS=3              rounds per side per scenario (default 3; each round runs odradek then Kafka, or the
 #                         other way round on odd rounds, so drift hits both sides alike)
 #   RECORDS_SCALE=0.1     multiply every scenario's record count (a quick check; default 1)
 #   HEAP=1g               -Xmx of every client JVM, both sides (default 1g)
-#   ODRADEK_JVM_FLAGS=... JVM flags for odradek instead of its launcher's own (tools/bin/odradek), -Xmx aside;
-#                         set and empty (ODRADEK_JVM_FLAGS=) runs plain java -Xmx$HEAP
-#   KAFKA_JVM_FLAGS=...   the same for Kafka's tool (default: what kafka-run-class.sh sets)
+#   ODRADEK_JVM_FLAGS=... JVM flags added to odradek's plain `java -Xmx$HEAP` (default none)
+#   KAFKA_JVM_FLAGS=...   the same for Kafka's tool (default none; KAFKA_JVM_FLAGS=launcher: what kafka-run-class.sh
+#                         sets for kafka-producer-perf-test)
+#   LAUNCHER=0            leave out the third side, odradek through its launcher tools/bin/odradek (default 1)
 #   KAFKA_PROPS="k=v ..." producer properties given to Kafka's tool only, after the scenario's (default none), to
 #                         see how much of a ratio is a default: e.g. send.buffer.bytes=-1, odradek's default
 #   WARMUP_RECORDS=1000000 records each tool sends once, unrecorded, before the first scenario (default 1M; 0 for
@@ -36,23 +37,34 @@
 #   S6 S1 from 4 threads to 12 partitions: odradek perf --threads 4 in one process; Kafka's tool has one thread, so
 #      4 ProducerPerformance processes run at once with num-records/4 each: records/s, MB/s, CPU and peak RSS are
 #      summed over the 4, latency percentiles are the worst of the 4.
+#   S7 S1 in transactions of 100 ms (issue 11): both tools with --transaction-duration-ms 100, each under its own
+#      made-up transactional.id (performance-producer-<uuid>), committing as Kafka's tool does
+#   S9 many partitions (issue 12): 4M x 100 B under random keys (100,000 of them) to one topic of 1,000 partitions,
+#      every setting at its default. Kafka's ProducerPerformance sends no keys, so Kafka's side is Kafka's own
+#      KafkaProducer driven by odradek perf's loop (--kafka-producer: same keys, payloads and statistics), under
+#      Kafka's JVM flags.
 # Client CPU = user+sys of the client process and peak RSS, from /usr/bin/time -f '%U %S %M'.
 set -euo pipefail
 
 here="$(cd -P "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
-SCENARIOS="${SCENARIOS:-S1 S1C S2 S3 S4 S5 S6}"
+SCENARIOS="${SCENARIOS:-S1 S1C S2 S3 S4 S5 S6 S7 S9}"
 ROUNDS="${ROUNDS:-3}"
 KAFKA_PROPS="${KAFKA_PROPS:-}"
 RECORDS_SCALE="${RECORDS_SCALE:-1}"
 HEAP="${HEAP:-1g}"
-# Each tool runs with the JVM flags its own launcher uses (same -Xmx): tools/bin/odradek's defaults (given only the
-# heap, through ODRADEK_HEAP), and what kafka-run-class.sh sets for kafka-producer-perf-test
-# (KAFKA_JVM_PERFORMANCE_OPTS).
-# Unset: the launcher's flags. Set, even to nothing: those flags instead (nothing = plain java -Xmx$HEAP).
-odradek_jvm_flags_set="${ODRADEK_JVM_FLAGS+set}"
+# Both tools run the way an application embeds a library: plain `java -Xmx$HEAP`, the JVM's default collector, no
+# other flag (issue 12: the library's margins must hold in the user's JVM, not only in ours). ODRADEK_JVM_FLAGS and
+# KAFKA_JVM_FLAGS add flags to one side; KAFKA_JVM_FLAGS=launcher gives Kafka's tool what kafka-run-class.sh sets
+# for kafka-producer-perf-test (KAFKA_JVM_PERFORMANCE_OPTS).
 ODRADEK_JVM_FLAGS="${ODRADEK_JVM_FLAGS:-}"
-KAFKA_JVM_FLAGS="${KAFKA_JVM_FLAGS:--server -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:InitiatingHeapOccupancyPercent=35 -XX:+ExplicitGCInvokesConcurrent -XX:MaxInlineLevel=15 -Djava.awt.headless=true}"
+KAFKA_JVM_FLAGS="${KAFKA_JVM_FLAGS:-}"
+if [ "$KAFKA_JVM_FLAGS" = launcher ]; then
+  KAFKA_JVM_FLAGS="-server -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:InitiatingHeapOccupancyPercent=35 -XX:+ExplicitGCInvokesConcurrent -XX:MaxInlineLevel=15 -Djava.awt.headless=true"
+fi
+# LAUNCHER=1 (default) adds a third side per round, odradek-launcher: `odradek perf` through tools/bin/odradek with
+# that launcher's own JVM flags (Serial GC, ...; -Xmx$HEAP), a tool's choice reported as such. LAUNCHER=0 skips it.
+LAUNCHER="${LAUNCHER:-1}"
 RESULTS_DIR="${RESULTS_DIR:-$here/results}"
 odradek_jar="$root/tools/target/odradek.jar"
 bench_jar="$here/target/benchmarks.jar"
@@ -118,7 +130,8 @@ echo "scenario,side,round,processes,records,records_per_sec,mb_per_sec,avg_ms,ma
 
 scaled() { awk -v n="$1" -v s="$RECORDS_SCALE" 'BEGIN { v = int(n * s); if (v < 1) v = 1; print v }'; }
 
-# Per scenario: records, record size, partitions, throughput, threads, producer props, description.
+# Per scenario: records, record size, partitions, throughput, threads, producer props, description, and perf flags
+# both tools get (optional).
 scenario() {
   local s1_props="acks=all enable.idempotence=true batch.size=1000000 linger.ms=5"
   case "$1" in
@@ -129,7 +142,9 @@ scenario() {
     S4) echo "$(scaled 200000)|10000|6|-1|1|acks=all|large records: 10000 B records; 6 partitions; acks=all" ;;
     S5) echo "$(scaled 4000000)|100|6|-1|1|$s1_props compression.type=lz4|lz4: S1 + compression.type=lz4" ;;
     S6) echo "$(scaled 4000000)|100|12|-1|4|$s1_props|many threads: S1 from 4 threads to 12 partitions" ;;
-    *) echo "compare.sh: unknown scenario $1 (S1, S1C, S2..S6)" >&2; return 1 ;;
+    S7) echo "$(scaled 4000000)|100|6|-1|1|$s1_props|transactions: S1 in transactions of 100 ms|--transaction-duration-ms 100" ;;
+    S9) echo "$(scaled 4000000)|100|1000|-1|1||many partitions: 100 B records under random keys; 1000 partitions; defaults|--random-keys 100000" ;;
+    *) echo "compare.sh: unknown scenario $1 (S1, S1C, S2..S7, S9)" >&2; return 1 ;;
   esac
 }
 
@@ -166,22 +181,31 @@ run_client() {
   }
 }
 
-# odradek_perf OUT_PREFIX PERF_ARGS...: `odradek perf` through its launcher, with -Xmx$HEAP and the launcher's own
-# JVM flags, or ODRADEK_JVM_FLAGS instead of them.
+# odradek_perf OUT_PREFIX PERF_ARGS...: `odradek perf` as plain `java -Xmx$HEAP $ODRADEK_JVM_FLAGS -jar odradek.jar`.
 odradek_perf() {
   local prefix="$1"
   shift
-  if [ "$odradek_jvm_flags_set" = set ]; then
-    ODRADEK_OPTS="-Xmx$HEAP $ODRADEK_JVM_FLAGS" run_client "$prefix" "$root/tools/bin/odradek" perf "$@"
-  else
-    ODRADEK_HEAP="$HEAP" run_client "$prefix" "$root/tools/bin/odradek" perf "$@"
-  fi
+  # shellcheck disable=SC2086
+  run_client "$prefix" "$java_bin" "-Xmx$HEAP" $ODRADEK_JVM_FLAGS -jar "$odradek_jar" perf "$@"
 }
 
-# kafka_perf OUT_PREFIX PERF_ARGS...: Kafka's ProducerPerformance with -Xmx$HEAP and KAFKA_JVM_FLAGS.
+# odradek_launcher_perf OUT_PREFIX PERF_ARGS...: `odradek perf` through tools/bin/odradek, its own JVM flags.
+odradek_launcher_perf() {
+  local prefix="$1"
+  shift
+  ODRADEK_HEAP="$HEAP" run_client "$prefix" "$root/tools/bin/odradek" perf "$@"
+}
+
+# kafka_perf OUT_PREFIX PERF_ARGS...: Kafka's ProducerPerformance with -Xmx$HEAP and KAFKA_JVM_FLAGS; for flags its
+# tool lacks (--random-keys), Kafka's KafkaProducer driven by odradek perf's loop (--kafka-producer) instead.
 kafka_perf() {
   local prefix="$1"
   shift
+  if [[ " $* " == *" --random-keys "* ]]; then
+    # shellcheck disable=SC2086
+    run_client "$prefix" "$java_bin" "-Xmx$HEAP" $KAFKA_JVM_FLAGS -jar "$odradek_jar" perf --kafka-producer "$@"
+    return
+  fi
   # shellcheck disable=SC2086
   run_client "$prefix" "$java_bin" "-Xmx$HEAP" $KAFKA_JVM_FLAGS -cp "$kafka_cp" \
     org.apache.kafka.tools.ProducerPerformance "$@"
@@ -192,9 +216,9 @@ perf_args() { # records size throughput props...
   echo "--num-records $records --record-size $size --throughput $throughput --producer-props bootstrap.servers=$bootstrap $props"
 }
 
-run_odradek() { # scenario round [side]: side odradek (default) or odradek-compat (perf --compat)
+run_odradek() { # scenario round [side]: odradek (default), odradek-compat (perf --compat) or odradek-launcher
   local name="$1" round="$2" side="${3:-odradek}"
-  IFS='|' read -r records size partitions throughput threads props description <<<"$(scenario "$name")"
+  IFS='|' read -r records size partitions throughput threads props description flags <<<"$(scenario "$name")"
   local topic="compare-$name-$side-$round-$RANDOM"
   create_topic "$topic" "$partitions"
   local prefix="$work/$name-$side-$round"
@@ -202,8 +226,12 @@ run_odradek() { # scenario round [side]: side odradek (default) or odradek-compa
   if [ "$side" = odradek-compat ]; then
     compat_flag="--compat"
   fi
+  local runner=odradek_perf
+  if [ "$side" = odradek-launcher ]; then
+    runner=odradek_launcher_perf
+  fi
   # shellcheck disable=SC2046,SC2086
-  odradek_perf "$prefix" --topic "$topic" --threads "$threads" $compat_flag \
+  "$runner" "$prefix" --topic "$topic" --threads "$threads" $compat_flag $flags \
     $(perf_args "$records" "$size" "$throughput" "$props")
   delete_topic "$topic"
   local numbers
@@ -219,7 +247,7 @@ run_odradek() { # scenario round [side]: side odradek (default) or odradek-compa
 
 run_kafka() { # scenario round
   local name="$1" round="$2"
-  IFS='|' read -r records size partitions throughput threads props description <<<"$(scenario "$name")"
+  IFS='|' read -r records size partitions throughput threads props description flags <<<"$(scenario "$name")"
   local topic="compare-$name-kafka-$round-$RANDOM"
   create_topic "$topic" "$partitions"
   local processes="$threads" per_process=$((records / threads)) pids=() i
@@ -229,7 +257,7 @@ run_kafka() { # scenario round
   fi
   for ((i = 0; i < processes; i++)); do
     # shellcheck disable=SC2046
-    kafka_perf "$work/$name-kafka-$round-$i" --topic "$topic" \
+    kafka_perf "$work/$name-kafka-$round-$i" --topic "$topic" $flags \
       $(perf_args "$per_process" "$size" "$process_throughput" "$props $KAFKA_PROPS") &
     pids+=($!)
   done
@@ -284,7 +312,9 @@ for name in $SCENARIOS; do
     elif ((round % 2 == 1)); then
       run_odradek "$name" "$round"
       run_kafka "$name" "$round"
+      if [ "$LAUNCHER" = 1 ]; then run_odradek "$name" "$round" odradek-launcher; fi
     else
+      if [ "$LAUNCHER" = 1 ]; then run_odradek "$name" "$round" odradek-launcher; fi
       run_kafka "$name" "$round"
       run_odradek "$name" "$round"
     fi

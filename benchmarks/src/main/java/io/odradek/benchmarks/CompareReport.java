@@ -16,14 +16,17 @@ import java.util.Map;
  * table per scenario (median per side and the ratio odradek/Kafka), writes the medians as CSV and the chart.
  *
  * <p>Run rows: {@code scenario,side,round,processes,records,records_per_sec,mb_per_sec,avg_ms,max_ms,p50_ms,
- * p95_ms,p99_ms,p999_ms,cpu_s,peak_rss_kb,description}; side is {@code odradek} or {@code kafka}, except in
- * S1C, which compares Odradek through Kafka's Producer interface ({@code odradek-compat}, the subject) with
- * Odradek's own API ({@code odradek}, the reference) and is left out of the chart.
+ * p95_ms,p99_ms,p999_ms,cpu_s,peak_rss_kb,description}; side is {@code odradek} or {@code kafka} (both plain
+ * {@code java -Xmx}), or {@code odradek-launcher} (odradek through its launcher's JVM flags, an extra column with its
+ * own ratio to Kafka), except in S1C, which compares Odradek through Kafka's Producer interface
+ * ({@code odradek-compat}, the subject) with Odradek's own API ({@code odradek}, the reference) and is left out of
+ * the chart.
  */
 public final class CompareReport {
     static final String ODRADEK = "odradek";
     static final String KAFKA = "kafka";
     static final String ODRADEK_COMPAT = "odradek-compat";
+    static final String ODRADEK_LAUNCHER = "odradek-launcher";
 
     /** The metrics of the table: column in the run rows, label, and how the median is shown. */
     enum Metric {
@@ -58,18 +61,31 @@ public final class CompareReport {
 
     /**
      * Medians of one scenario, per side: {@code odradek} holds the subject's (Odradek, or Odradek through Kafka's
-     * interface in S1C), {@code kafka} the reference's (Kafka's producer, or Odradek's own API in S1C).
+     * interface in S1C), {@code kafka} the reference's (Kafka's producer, or Odradek's own API in S1C);
+     * {@code launcher} Odradek's through its launcher's JVM flags, empty when there were no such runs.
      */
     record ScenarioResult(String scenario, String description, int odradekRuns, int kafkaRuns, int kafkaProcesses,
                           Map<Metric, Double> odradek, Map<Metric, Double> kafka, String subjectSide,
-                          String referenceSide) {
+                          String referenceSide, Map<Metric, Double> launcher) {
         boolean againstKafka() {
             return referenceSide.equals(KAFKA);
         }
 
+        boolean hasLauncher() {
+            return !launcher.isEmpty();
+        }
+
         double ratio(Metric metric) {
+            return ratio(odradek, metric);
+        }
+
+        double launcherRatio(Metric metric) {
+            return ratio(launcher, metric);
+        }
+
+        private double ratio(Map<Metric, Double> ours, Metric metric) {
             double theirs = kafka.get(metric);
-            return theirs == 0 ? Double.NaN : odradek.get(metric) / theirs;
+            return theirs == 0 ? Double.NaN : ours.get(metric) / theirs;
         }
     }
 
@@ -104,12 +120,14 @@ public final class CompareReport {
             String reference = compat ? ODRADEK : KAFKA;
             List<String[]> ours = rows.stream().filter(r -> r[1].equals(subject)).toList();
             List<String[]> theirs = rows.stream().filter(r -> r[1].equals(reference)).toList();
+            List<String[]> launcher = rows.stream().filter(r -> r[1].equals(ODRADEK_LAUNCHER)).toList();
             if (ours.isEmpty() || theirs.isEmpty()) {
                 return;
             }
             // Kafka's rows say so when KAFKA_PROPS gave its tool more properties than ours got.
             results.add(new ScenarioResult(scenario, theirs.get(0)[15], ours.size(), theirs.size(),
-                    Integer.parseInt(theirs.get(0)[3]), medians(ours), medians(theirs), subject, reference));
+                    Integer.parseInt(theirs.get(0)[3]), medians(ours), medians(theirs), subject, reference,
+                    launcher.isEmpty() ? Map.of() : medians(launcher)));
         });
         return results;
     }
@@ -133,24 +151,30 @@ public final class CompareReport {
                             ? "; Kafka side = " + result.kafkaProcesses() + " ProducerPerformance processes at once "
                             + "(records/s, MB/s, CPU and RSS summed over them; latencies the worst of them)"
                             : "");
-            out.printf("  %-26s %14s %14s %9s%n", "metric", result.subjectSide(), result.referenceSide(), "ratio");
+            out.printf("  %-26s %14s %14s %9s%s%n", "metric", result.subjectSide(), result.referenceSide(), "ratio",
+                    result.hasLauncher() ? String.format("   %16s %9s", "launcher flags", "ratio") : "");
             for (Metric metric : Metric.values()) {
-                out.printf(Locale.ROOT, "  %-26s %14s %14s %9.2f%n", metric.label,
+                out.printf(Locale.ROOT, "  %-26s %14s %14s %9.2f%s%n", metric.label,
                         String.format(Locale.ROOT, metric.format, result.odradek().get(metric)),
-                        String.format(Locale.ROOT, metric.format, result.kafka().get(metric)), result.ratio(metric));
+                        String.format(Locale.ROOT, metric.format, result.kafka().get(metric)), result.ratio(metric),
+                        result.hasLauncher() ? String.format(Locale.ROOT, "   %16s %9.2f",
+                                String.format(Locale.ROOT, metric.format, result.launcher().get(metric)),
+                                result.launcherRatio(metric)) : "");
             }
         }
     }
 
     static String mediansCsv(List<ScenarioResult> results) {
         StringBuilder csv = new StringBuilder("scenario,metric,odradek_median,kafka_median,ratio,odradek_runs,"
-                + "kafka_runs,kafka_processes,description\n");
+                + "kafka_runs,kafka_processes,launcher_median,launcher_ratio,description\n");
         for (ScenarioResult result : results) {
             for (Metric metric : Metric.values()) {
-                csv.append(String.format(Locale.ROOT, "%s,%s,%.6g,%.6g,%.4f,%d,%d,%d,%s%n", result.scenario(),
+                String launcher = result.hasLauncher() ? String.format(Locale.ROOT, "%.6g,%.4f",
+                        result.launcher().get(metric), result.launcherRatio(metric)) : ",";
+                csv.append(String.format(Locale.ROOT, "%s,%s,%.6g,%.6g,%.4f,%d,%d,%d,%s,%s%n", result.scenario(),
                         metric.name().toLowerCase(Locale.ROOT), result.odradek().get(metric),
                         result.kafka().get(metric), result.ratio(metric), result.odradekRuns(), result.kafkaRuns(),
-                        result.kafkaProcesses(), result.description()));
+                        result.kafkaProcesses(), launcher, result.description()));
             }
         }
         return csv.toString();

@@ -11,7 +11,7 @@ import io.odradek.domain.port.TransportSettings;
  * socket, so a benchmark sees the client's own cost. Selected with the config {@code transport=discard}.
  */
 public final class DiscardingTransportFactory implements TransportFactory {
-    /** Partitions of every topic the fake broker describes. */
+    /** Partitions of every topic the fake broker describes, unless the factory is given another count. */
     public static final int PARTITIONS = 6;
 
     private static final Clock SYSTEM_CLOCK = new Clock() {
@@ -29,6 +29,17 @@ public final class DiscardingTransportFactory implements TransportFactory {
     /** The last transport created, so a benchmark can read the fake broker's own allocation. */
     private static volatile DiscardingTransport lastCreated;
 
+    private final int partitions;
+
+    /** Found by the service loader ({@code transport=discard}): topics of {@value #PARTITIONS} partitions. */
+    public DiscardingTransportFactory() {
+        this(PARTITIONS);
+    }
+
+    public DiscardingTransportFactory(int partitions) {
+        this.partitions = partitions;
+    }
+
     @Override
     public String name() {
         return "discard";
@@ -42,7 +53,7 @@ public final class DiscardingTransportFactory implements TransportFactory {
     @Override
     public Transport create(TransportSettings settings, NetworkHandler handler) {
         DiscardingTransport transport = new DiscardingTransport(settings.threadName(), handler, SYSTEM_CLOCK,
-                new FakeBroker(PARTITIONS));
+                new FakeBroker(partitions));
         lastCreated = transport;
         return transport;
     }

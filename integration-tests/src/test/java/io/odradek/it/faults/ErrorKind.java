@@ -1,5 +1,10 @@
 package io.odradek.it.faults;
 
+import org.apache.kafka.common.errors.OutOfOrderSequenceException;
+
+import io.odradek.api.OdradekException;
+import io.odradek.api.Persistence;
+
 /**
  * A kind of failure, for counting failed records by cause: the exception's class and the first line of its
  * message with the topic's name replaced by {@code <topic>} and every number by {@code #} (messages name
@@ -7,8 +12,15 @@ package io.odradek.it.faults;
  *
  * @param className the exception's fully qualified class name
  * @param message   its message's first line, numbers masked
+ * @param inDoubt   a failure that says the record may be in the log: Odradek's {@code POSSIBLY_PERSISTED}, or
+ *                  Kafka's OutOfOrderSequenceException (an earlier batch's fate unknown when the broker lost the
+ *                  producer's sequence)
  */
-record ErrorKind(String className, String message) {
+record ErrorKind(String className, String message, boolean inDoubt) {
+
+    ErrorKind(String className, String message) {
+        this(className, message, false);
+    }
 
     private static final int MAX_MESSAGE = 160;
 
@@ -18,7 +30,9 @@ record ErrorKind(String className, String message) {
         String firstLine = (newline < 0 ? text : text.substring(0, newline)).replace(topic, "<topic>")
                 .replaceAll("\\d+", "#");
         return new ErrorKind(error.getClass().getName(),
-                firstLine.length() > MAX_MESSAGE ? firstLine.substring(0, MAX_MESSAGE) + "..." : firstLine);
+                firstLine.length() > MAX_MESSAGE ? firstLine.substring(0, MAX_MESSAGE) + "..." : firstLine,
+                error instanceof OdradekException ? Persistence.of(error) == Persistence.POSSIBLY_PERSISTED
+                        : error instanceof OutOfOrderSequenceException);
     }
 
     /** The exception's whole message and those of its causes, for the report's details. */

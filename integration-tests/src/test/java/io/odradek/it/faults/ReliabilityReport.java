@@ -87,6 +87,9 @@ final class ReliabilityReport {
                 .sorted(Map.Entry.<ErrorKind, Integer>comparingByValue().reversed())
                 .forEach(failure -> parts.add(failure.getValue() + " x " + failure.getKey()));
         StreamReport.LogCheck log = report.log();
+        if (log.notPersistedButPresent() > 0) {
+            parts.add(log.notPersistedButPresent() + " failed as NOT_PERSISTED yet in the log");
+        }
         if (log.misplaced() > 0) {
             parts.add(log.misplaced() + " acknowledged at another offset than where they are");
         }
@@ -102,6 +105,9 @@ final class ReliabilityReport {
         }
         if (report.delivery().acknowledgedLate() > report.delivery().acknowledgedLateAfterSend()) {
             parts.add(report.delivery().acknowledgedLate() + " more than delivery.timeout.ms after due");
+        }
+        if (report.delivery().dueButUnsent() > 0) {
+            parts.add(report.delivery().dueButUnsent() + " due more than delivery.timeout.ms before the stream stopped and never sent (send() blocked)");
         }
         if (report.delivery().longestSendMs() >= NOTABLE_SEND_MS) {
             parts.add(String.format("send() blocked up to %.1f s", report.delivery().longestSendMs() / 1000.0));

@@ -7,6 +7,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
+import io.odradek.api.OdradekException;
+import io.odradek.api.Persistence;
+
 /**
  * What became of every record of one {@link NumberedStream}, indexed by its sequence number: when it was due
  * and sent, and whether it was acknowledged (where, when) or failed (why). The sending thread and the producer's
@@ -27,6 +30,9 @@ final class StreamOutcomes {
     private final long[] sentAtNanos;
     private final long[] completedAtNanos;
     private final ErrorKind[] failure;
+    // Odradek's failures say whether the record can be in the log (Persistence); NOT_PERSISTED is a promise the
+    // log can check.
+    private final boolean[] failedAsNotPersisted;
     private final Map<ErrorKind, String> exampleMessages = new ConcurrentHashMap<>();
     private final AtomicInteger completed = new AtomicInteger();
     private final AtomicInteger completedTwice = new AtomicInteger();
@@ -42,6 +48,7 @@ final class StreamOutcomes {
         sentAtNanos = new long[capacity];
         completedAtNanos = new long[capacity];
         failure = new ErrorKind[capacity];
+        failedAsNotPersisted = new boolean[capacity];
     }
 
     /**
@@ -69,6 +76,8 @@ final class StreamOutcomes {
         } else {
             ErrorKind kind = ErrorKind.of(error, topic);
             failure[seq] = kind;
+            failedAsNotPersisted[seq] = error instanceof OdradekException
+                    && Persistence.of(error) == Persistence.NOT_PERSISTED;
             exampleMessages.putIfAbsent(kind, ErrorKind.fullMessage(error));
             state[seq] = FAILED;
         }
@@ -106,6 +115,11 @@ final class StreamOutcomes {
 
     boolean isFailed(int seq) {
         return state[seq] == FAILED;
+    }
+
+    /** Failed with an error that says no attempt of the record was written. */
+    boolean failedAsNotPersisted(int seq) {
+        return failedAsNotPersisted[seq];
     }
 
     int partition(int seq) {

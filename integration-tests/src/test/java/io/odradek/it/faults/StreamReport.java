@@ -29,11 +29,13 @@ record StreamReport(String scenario, String workload, Contestant contestant, Del
      *                                  (by the stream's schedule; flat out, when sent): kept past that deadline
      *                                  in the producer's buffer or, before send() returned, in the caller's thread
      * @param longestSendMs             the longest a send() call held the sending thread
+     * @param dueButUnsent              records the stream's schedule made due more than delivery.timeout.ms before
+     *                                  it stopped that were never sent, held back by a blocking send()
      * @param failures                  failed records by kind of error
      * @param examples                  the first whole message of each kind of error
      */
     record Delivery(int sent, int acknowledged, int failed, int noOutcome, int completedTwice,
-                    int acknowledgedLateAfterSend, int acknowledgedLate, long longestSendMs,
+                    int acknowledgedLateAfterSend, int acknowledgedLate, long longestSendMs, int dueButUnsent,
                     Map<ErrorKind, Integer> failures, Map<ErrorKind, String> examples) {
     }
 
@@ -44,20 +46,25 @@ record StreamReport(String scenario, String workload, Contestant contestant, Del
      * @param reordered         records found after a record sent later, in the same partition
      * @param misplaced         acknowledged records present, but not at the partition and offset acknowledged
      * @param failedButPresent  records reported as failed that are in the log anyway
+     * @param notPersistedButPresent of those, records whose error said no attempt was written
+     *                          ({@code Persistence.NOT_PERSISTED}): a broken promise, where the others were warned of
      * @param strangers         records in the log that the stream never sent
      * @param partitionsWritten partitions holding at least one record
      */
     record LogCheck(int readBack, int lost, int duplicated, int reordered, int misplaced, int failedButPresent,
-                    int strangers, Set<Integer> partitionsWritten) {
+                    int notPersistedButPresent, int strangers, Set<Integer> partitionsWritten) {
     }
 
     int failed() {
         return delivery.failed();
     }
 
-    /** Records not written within delivery.timeout.ms of being due: failed, or acknowledged late. */
+    /**
+     * Records not written within delivery.timeout.ms of being due: failed, acknowledged late, or still unsent
+     * that long after being due because send() blocked.
+     */
     int missedDeadline() {
-        return delivery.failed() + delivery.acknowledgedLate();
+        return delivery.failed() + delivery.acknowledgedLate() + delivery.dueButUnsent();
     }
 
     String label() {

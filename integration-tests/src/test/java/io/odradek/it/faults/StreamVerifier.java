@@ -65,6 +65,7 @@ final class StreamVerifier {
         int lost = 0;
         int misplaced = 0;
         int failedButPresent = 0;
+        int notPersistedButPresent = 0;
         Map<ErrorKind, Integer> failures = new HashMap<>();
         for (int seq = 0; seq < sent; seq++) {
             if (outcomes.isAcknowledged(seq)) {
@@ -85,15 +86,19 @@ final class StreamVerifier {
                 failures.merge(outcomes.failure(seq), 1, Integer::sum);
                 if (copies[seq] > 0) {
                     failedButPresent++;
+                    if (outcomes.failedAsNotPersisted(seq)) {
+                        notPersistedButPresent++;
+                    }
                 }
             }
         }
         return new StreamReport(scenario, stream.workload().describe(), contestant,
                 new StreamReport.Delivery(sent, acknowledged, failed, noOutcome, outcomes.completedTwice(),
                         acknowledgedLateAfterSend, acknowledgedLate, Duration.ofNanos(outcomes.longestSendNanos()).toMillis(),
+                        stream.dueButUnsent(deliveryTimeout),
                         Map.copyOf(failures), outcomes.exampleMessages()),
                 new StreamReport.LogCheck(log.size(), lost, duplicated, reordered, misplaced, failedButPresent,
-                        strangers, Set.copyOf(partitionsWritten)),
+                        notPersistedButPresent, strangers, Set.copyOf(partitionsWritten)),
                 outcomes);
     }
 }

@@ -8,9 +8,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+
+import io.odradek.api.OdradekException;
+import io.odradek.api.Persistence;
 
 import io.odradek.it.faults.Contestant.Producer;
 import io.odradek.it.faults.Contestant.Settings;
@@ -34,7 +40,7 @@ class StreamVerifierTest {
         assertThat(report.delivery().sent()).isEqualTo(RECORDS);
         assertThat(report.delivery().acknowledged()).isEqualTo(RECORDS);
         assertThat(report.log().readBack()).isEqualTo(RECORDS);
-        assertThat(report.log()).isEqualTo(new StreamReport.LogCheck(RECORDS, 0, 0, 0, 0, 0, 0, Set.of(0, 1)));
+        assertThat(report.log()).isEqualTo(new StreamReport.LogCheck(RECORDS, 0, 0, 0, 0, 0, 0, 0, Set.of(0, 1)));
         assertThat(ReliabilityReport.row(report))
                 .isEqualTo("| clean | unkeyed, flat out | kafka | defaults | 10 | 10 | 0 | 10 | 0 | 0 | 0 | 0 | 0 | - |");
     }
@@ -95,6 +101,58 @@ class StreamVerifierTest {
     }
 
     @Test
+    void aRecordFailedAsNotPersistedThatIsInTheLogIsABrokenPromiseAndWarnedOnesAreNot() {
+        NumberedStream stream = sendThroughFake(List.of(3, 5), seq -> new OdradekException("failed " + seq, null,
+                seq == 3 ? Persistence.NOT_PERSISTED : Persistence.POSSIBLY_PERSISTED));
+
+        StreamReport report = verify(stream, logOf(0, 1, 2, 3, 4, 5, 6, 7, 8, 9));
+
+        assertThat(report.log().failedButPresent()).isEqualTo(2);
+        assertThat(report.log().notPersistedButPresent()).as("3 said it was not written").isEqualTo(1);
+        assertThat(ReliabilityReport.row(report)).contains("1 failed as NOT_PERSISTED yet in the log");
+    }
+
+    @Test
+    void recordsHeldBackByABlockingSendUntilTheStreamStoppedMissedTheirDeadline() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch blocked = new CountDownLatch(1);
+        StreamProducer blocking = new StreamProducer() {
+            @Override
+            public void send(String topic, byte[] key, byte[] value, Completion completion) {
+                if (NumberedStream.sequenceOf(value) == 2) {
+                    blocked.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                completion.completed(0, NumberedStream.sequenceOf(value), null);
+            }
+
+            @Override
+            public void close(Duration timeout) {
+            }
+        };
+        // 1,000 records/s: one due every millisecond while the third send() holds the stream.
+        NumberedStream stream = new NumberedStream(blocking, TOPIC, Workload.steady(1_000, 0, Duration.ofSeconds(60)));
+        stream.start();
+        assertThat(blocked.await(10, TimeUnit.SECONDS)).isTrue();
+        long blockedAtNanos = System.nanoTime();
+        while (System.nanoTime() - blockedAtNanos < TimeUnit.MILLISECONDS.toNanos(200)) {
+            Thread.onSpinWait(); // the blocked time is the test's input, not a wait for a condition
+        }
+        stream.stopSending();
+        release.countDown();
+        stream.awaitSendingEnded(Duration.ofSeconds(10));
+
+        assertThat(stream.outcomes().sent()).as("the blocked send and the one before the stop check").isLessThanOrEqualTo(4);
+        assertThat(stream.dueButUnsent(Duration.ofMillis(100))).as("due more than 100 ms before the stop")
+                .isGreaterThanOrEqualTo(90);
+        assertThat(stream.dueButUnsent(Duration.ofSeconds(30))).as("none was due 30 s before the stop").isZero();
+    }
+
+    @Test
     void aRecordAcknowledgedMoreThanTheDeliveryTimeoutAfterItWasDueIsLate() {
         NumberedStream stream = sendThroughFake(List.of(3));
 
@@ -120,13 +178,17 @@ class StreamVerifierTest {
 
     /** Sends {@link #RECORDS} records; the fake fails those in {@code failing}, acknowledging the rest. */
     private static NumberedStream sendThroughFake(List<Integer> failing) {
+        return sendThroughFake(failing, seq -> new IllegalStateException(
+                "expired after " + (1000 + seq) + " ms in " + TOPIC + "-" + (seq % 2)));
+    }
+
+    private static NumberedStream sendThroughFake(List<Integer> failing, IntFunction<Exception> errorOf) {
         StreamProducer fake = new StreamProducer() {
             @Override
             public void send(String topic, byte[] key, byte[] value, Completion completion) {
                 int seq = (int) NumberedStream.sequenceOf(value);
                 if (failing.contains(seq)) {
-                    completion.completed(seq % 2, -1, new IllegalStateException(
-                            "expired after " + (1000 + seq) + " ms in " + TOPIC + "-" + (seq % 2)));
+                    completion.completed(seq % 2, -1, errorOf.apply(seq));
                 } else {
                     completion.completed(seq % 2, seq / 2, null);
                 }

@@ -1,6 +1,7 @@
 package io.odradek.it.faults;
 
 import java.util.Collection;
+import java.util.function.IntUnaryOperator;
 import java.util.stream.IntStream;
 
 import org.assertj.core.api.SoftAssertions;
@@ -13,10 +14,15 @@ import io.odradek.it.faults.Contestant.Settings;
  * promise of every producer at once. End with {@link #check()}.
  *
  * <pre>{@code
- * Verdict.on(result).nothingLostDuplicatedOrReordered().odradekFailsNoMoreThanKafka(0).check();
+ * Verdict.on(result).nothingLostDuplicatedOrReordered().odradekFailsNoMoreThanKafkaWithinTwoBatches().check();
  * }</pre>
  */
 final class Verdict {
+    /**
+     * Records of the streams (100-byte values) in a full batch of the default batch.size, 16 KB: the unit in which
+     * both producers fail the records of a lost request.
+     */
+    static final int FULL_BATCH_RECORDS = 148;
 
     private final ScenarioResult result;
     private final SoftAssertions soft = new SoftAssertions();
@@ -34,7 +40,7 @@ final class Verdict {
      * defaults failing nothing.
      */
     static void assertReliable(ScenarioResult result) {
-        on(result).nothingLostDuplicatedOrReordered().odradekFailsNoMoreThanKafka(0)
+        on(result).nothingLostDuplicatedOrReordered().odradekFailsNoMoreThanKafkaWithinTwoBatches()
                 .odradekWithDefaultsFailsNothing().check();
     }
 
@@ -50,6 +56,8 @@ final class Verdict {
             soft.assertThat(report.log().reordered()).as("%s: records out of order in their partition", who).isZero();
             soft.assertThat(report.log().misplaced()).as("%s: records not where they were acknowledged", who).isZero();
             soft.assertThat(report.log().strangers()).as("%s: records in the log that were never sent", who).isZero();
+            soft.assertThat(report.log().notPersistedButPresent())
+                    .as("%s: records failed as NOT_PERSISTED (no attempt written) that are in the log", who).isZero();
             soft.assertThat(report.delivery().noOutcome()).as("%s: records without outcome by the deadline", who)
                     .isZero();
             soft.assertThat(report.delivery().completedTwice()).as("%s: records completed twice", who).isZero();
@@ -59,11 +67,22 @@ final class Verdict {
 
     /**
      * Odradek on each transport fails no more records than Kafka's producer with the same settings, in the same
-     * run. {@code tolerance} is zero unless the scenario says why the count depends on timing alone.
+     * run, give or take two full batches or a tenth of Kafka's count, whichever is more. With the console settings (retries=3 at request.timeout.ms=1500) a fault
+     * makes both producers fail the records of the requests it caught, and which requests those were depends on
+     * where it fell between batches, to the millisecond: the counts move from run to run for both, by whole
+     * batches (in three runs of the flat-out SIGKILL Kafka's producer failed 296, 444 and 592 records and Odradek
+     * 296 to 592, each sometimes ahead; in one rolling restart Kafka's failed 148 and Odradek's none). The fault
+     * this guards against failed five to eight times Kafka's count (RELIABILITY.md). With the defaults Odradek
+     * must fail nothing at all ({@link #odradekWithDefaultsFailsNothing}).
      */
-    Verdict odradekFailsNoMoreThanKafka(int tolerance) {
+    Verdict odradekFailsNoMoreThanKafkaWithinTwoBatches() {
+        return odradekFailsNoMoreThanKafka(kafkaFailed -> Math.max(kafkaFailed / 10, 2 * FULL_BATCH_RECORDS));
+    }
+
+    private Verdict odradekFailsNoMoreThanKafka(IntUnaryOperator toleranceForKafkasCount) {
         for (Settings settings : Settings.values()) {
             int kafkaFailed = result.of(Producer.KAFKA, settings).failed();
+            int tolerance = toleranceForKafkasCount.applyAsInt(kafkaFailed);
             for (Producer odradek : odradekProducers()) {
                 StreamReport report = result.of(odradek, settings);
                 soft.assertThat(report.failed())
@@ -106,11 +125,21 @@ final class Verdict {
         return this;
     }
 
-    /** Every failure of every producer is a timeout (delivery.timeout.ms passed), nothing else. */
-    Verdict everyFailureIsATimeout() {
+    /**
+     * With the defaults (retries until delivery.timeout.ms), every failure of every producer is a timeout, or a
+     * failure in doubt: a request in flight when the brokers died has an unknown outcome, and when they come back
+     * without this producer's state for the partition a resend could store it twice, so Odradek fails it as
+     * possibly persisted and Kafka's producer with OutOfOrderSequenceException. (With the console settings'
+     * retries=3 a retriable error such as NOT_ENOUGH_REPLICAS, while the restarted brokers rebuild their ISR, may
+     * also end a record.)
+     */
+    Verdict everyFailureIsATimeoutOrInDoubt() {
         for (StreamReport report : result.reports()) {
+            if (report.contestant().settings() != Settings.DEFAULTS) {
+                continue;
+            }
             soft.assertThat(report.delivery().failures().keySet()).as("%s: kinds of failure", who(report))
-                    .allMatch(ErrorKind::isTimeout, "a timeout");
+                    .allMatch(kind -> kind.isTimeout() || kind.inDoubt(), "a timeout, or a failure in doubt");
         }
         return this;
     }

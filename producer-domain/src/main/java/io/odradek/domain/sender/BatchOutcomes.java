@@ -36,6 +36,7 @@ final class BatchOutcomes {
     private final RandomGenerator random;
     private final ProducerBatch.CompletionListener listener;
     private final ProducerMetrics metrics;
+    private final ProducerLog log;
     /** Batches expiring or failing come in bursts (a broker down): one WARN at once, then one per interval. */
     private final RateLimitedWarning expired;
     private final RateLimitedWarning failed;
@@ -44,7 +45,7 @@ final class BatchOutcomes {
                   SenderSettings settings, RandomGenerator random, ProducerBatch.CompletionListener listener,
                   ProducerMetrics metrics) {
         this.metrics = metrics;
-        ProducerLog log = settings.log().logger(BatchOutcomes.class);
+        this.log = settings.log().logger(BatchOutcomes.class);
         this.expired = new RateLimitedWarning(log, WARNING_INTERVAL_NS);
         this.failed = new RateLimitedWarning(log, WARNING_INTERVAL_NS);
         this.accumulator = accumulator;
@@ -106,6 +107,8 @@ final class BatchOutcomes {
             }
             case RETRY -> {
                 if (canRetry(batch, nowNs)) {
+                    log.debug("Retrying the batch for {} after attempt {}: {} {}", batch.topicPartition(),
+                            batch.attempts(), KafkaError.nameOf(errorCode), message);
                     requeue(batch, nowNs);
                 } else {
                     failWithWarning(batch, retriesExhausted(batch, errorCode, message, nowNs), nowNs);

@@ -3,7 +3,10 @@ package io.odradek.tools.perf;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
-/** Kafka's {@code Producer} interface ({@code OdradekKafkaProducer} behind it): what a Kafka application calls. */
+/**
+ * Kafka's {@code Producer} interface: {@code OdradekKafkaProducer} behind it ({@code --compat}, what a Kafka
+ * application calls), or Kafka's own {@code KafkaProducer} ({@code --kafka-producer}, the reference).
+ */
 final class KafkaApiPerfProducer implements PerfProducer {
     private final Producer<byte[], byte[]> producer;
 
@@ -12,8 +15,8 @@ final class KafkaApiPerfProducer implements PerfProducer {
     }
 
     @Override
-    public void send(String topic, byte[] value, Acknowledgement acknowledgement) {
-        producer.send(new ProducerRecord<>(topic, value), acknowledgement);
+    public void send(String topic, byte[] key, byte[] value, Acknowledgement acknowledgement) {
+        producer.send(new ProducerRecord<>(topic, key, value), acknowledgement);
     }
 
     @Override
@@ -35,6 +38,21 @@ final class KafkaApiPerfProducer implements PerfProducer {
     @Override
     public void flush() {
         producer.flush();
+    }
+
+    @Override
+    public void initTransactions() {
+        producer.initTransactions();
+    }
+
+    @Override
+    public void beginTransaction() {
+        producer.beginTransaction();
+    }
+
+    @Override
+    public void commitTransaction() {
+        producer.commitTransaction();
     }
 
     @Override

@@ -12,8 +12,8 @@ final class OdradekPerfProducer implements PerfProducer {
     }
 
     @Override
-    public void send(String topic, byte[] value, Acknowledgement acknowledgement) {
-        producer.send(new ProducerRecord<>(topic, null, value), acknowledgement);
+    public void send(String topic, byte[] key, byte[] value, Acknowledgement acknowledgement) {
+        producer.send(new ProducerRecord<>(topic, key, value), acknowledgement);
     }
 
     @Override
@@ -32,6 +32,21 @@ final class OdradekPerfProducer implements PerfProducer {
     @Override
     public void flush() {
         producer.flush();
+    }
+
+    @Override
+    public void initTransactions() {
+        producer.initTransactions();
+    }
+
+    @Override
+    public void beginTransaction() {
+        producer.beginTransaction();
+    }
+
+    @Override
+    public void commitTransaction() {
+        producer.commitTransaction();
     }
 
     @Override

@@ -5,10 +5,12 @@ import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import io.odradek.api.ConfigException;
@@ -34,25 +36,30 @@ public final class PerfCommand {
     private final PrintStream err;
     private final Function<ProducerConfig, Producer<byte[], byte[]>> producers;
     private final Function<Properties, org.apache.kafka.clients.producer.Producer<byte[], byte[]>> kafkaApiProducers;
+    private final Function<Properties, org.apache.kafka.clients.producer.Producer<byte[], byte[]>> kafkaProducers;
     private final LongSupplier clockMs = () -> System.nanoTime() / 1_000_000;
 
     /**
      * {@code producers} makes the producer under test, {@code kafkaApiProducers} the one behind Kafka's interface
-     * for {@code --compat}; tests hand in fakes.
+     * for {@code --compat}, {@code kafkaProducers} Kafka's own for {@code --kafka-producer}; tests hand in fakes.
      */
     PerfCommand(PrintStream out, PrintStream err, Function<ProducerConfig, Producer<byte[], byte[]>> producers,
-                Function<Properties, org.apache.kafka.clients.producer.Producer<byte[], byte[]>> kafkaApiProducers) {
+                Function<Properties, org.apache.kafka.clients.producer.Producer<byte[], byte[]>> kafkaApiProducers,
+                Function<Properties, org.apache.kafka.clients.producer.Producer<byte[], byte[]>> kafkaProducers) {
         this.out = out;
         this.err = err;
         this.producers = producers;
         this.kafkaApiProducers = kafkaApiProducers;
+        this.kafkaProducers = kafkaProducers;
     }
 
     public static int run(String[] args) {
         return new PerfCommand(System.out, System.err,
                 config -> Producer.create(config, Serializers.byteArray(), Serializers.byteArray()),
                 properties -> new OdradekKafkaProducer<>(properties, new ByteArraySerializer(),
-                        new ByteArraySerializer())).execute(args);
+                        new ByteArraySerializer()),
+                properties -> new KafkaProducer<>(properties, new ByteArraySerializer(), new ByteArraySerializer()))
+                .execute(args);
     }
 
     int execute(String[] args) {
@@ -63,10 +70,12 @@ public final class PerfCommand {
         PerfOptions options;
         Properties properties;
         List<byte[]> filePayloads;
+        long transactionDurationMs;
         try {
             options = PerfOptions.parse(args);
             properties = ProducerProperties.read(options.producerConfig(), options.producerProps(), "--producer-props");
             properties.putIfAbsent("client.id", DEFAULT_CLIENT_ID);
+            transactionDurationMs = Transactional.resolve(options, properties);
             filePayloads = Payloads.readFile(options.payloadFile(), options.payloadDelimiter(), out);
         } catch (UsageException e) {
             err.println("odradek perf: " + e.getMessage());
@@ -83,7 +92,7 @@ public final class PerfCommand {
                 embedded = EmbeddedTarget.start(options.topic(), options.partitions(), err);
                 properties.setProperty("bootstrap.servers", embedded.bootstrapServers());
             }
-            return runAgainst(options, properties, filePayloads);
+            return runAgainst(options, properties, filePayloads, transactionDurationMs);
         } catch (IOException | RuntimeException e) {
             err.println("odradek perf: " + e);
             return 1;
@@ -94,25 +103,44 @@ public final class PerfCommand {
         }
     }
 
-    private int runAgainst(PerfOptions options, Properties properties, List<byte[]> filePayloads) {
-        ProducerConfig config;
-        try {
-            config = ProducerConfig.from(properties);
-        } catch (ConfigException e) {
-            err.println("odradek perf: " + e.getMessage());
-            return 2;
-        }
-        if (config.transactionalId().isPresent()) {
-            err.println("odradek perf: transactional.id is set, but transactions are not supported by odradek perf yet");
-            return 2;
-        }
+    private int runAgainst(PerfOptions options, Properties properties, List<byte[]> filePayloads,
+                           long transactionDurationMs) {
         FailureLog failures = new FailureLog(err);
         ClientUsage usage = ClientUsage.start();
-        PerfProducer producer = options.kafkaApi() ? new KafkaApiPerfProducer(kafkaApiProducers.apply(properties))
-                : new OdradekPerfProducer(producers.apply(config));
+        PerfProducer producer;
+        String transport;
+        Optional<String> transactionalId;
+        if (options.kafkaProducer()) {
+            // Kafka's producer gets the same properties, less the one that picks Odradek's transport.
+            Properties kafkaProperties = new Properties();
+            kafkaProperties.putAll(properties);
+            kafkaProperties.remove("transport");
+            producer = new KafkaApiPerfProducer(kafkaProducers.apply(kafkaProperties));
+            transport = "none (Apache Kafka's KafkaProducer)";
+            transactionalId = Optional.ofNullable(properties.getProperty("transactional.id"))
+                    .filter(id -> !id.isBlank());
+        } else {
+            ProducerConfig config;
+            try {
+                config = ProducerConfig.from(properties);
+            } catch (ConfigException e) {
+                err.println("odradek perf: " + e.getMessage());
+                return 2;
+            }
+            producer = options.kafkaApi() ? new KafkaApiPerfProducer(kafkaApiProducers.apply(properties))
+                    : new OdradekPerfProducer(producers.apply(config));
+            transport = config.transport().orElse("auto") + (options.kafkaApi() ? " (Kafka's Producer API)" : "");
+            transactionalId = config.transactionalId();
+        }
         LatencyStats stats = new LatencyStats(options.numRecords(), clockMs, out::println);
+        TransactionPacer transactions = TransactionPacer.none();
+        if (transactionalId.isPresent()) {
+            producer.initTransactions();
+            transactions = new TransactionPacer(producer, transactionDurationMs);
+        }
         awaitTopicMetadata(producer, options.topic());
-        SendingThreads threads = new SendingThreads(producer, options, filePayloads, stats, failures, clockMs);
+        SendingThreads threads = new SendingThreads(producer, options, filePayloads, stats, failures, clockMs,
+                transactions);
         try {
             threads.run();
         } catch (InterruptedException e) {
@@ -129,9 +157,12 @@ public final class PerfCommand {
                 out.println(stats.summaryLine());
             }
         }
-        String transport = config.transport().orElse("auto") + (options.kafkaApi() ? " (Kafka's Producer API)" : "");
         out.println(ClientUsage.line(usage.cpuNsSinceStart(), stats.count() + failures.count(),
                 ClientUsage.peakHeapBytes(), transport, options.threads(), failures.count()));
+        if (transactionalId.isPresent()) {
+            out.println("odradek: " + transactions.committed() + " transactions committed, "
+                    + transactionDurationMs + " ms each, transactional.id " + transactionalId.get());
+        }
         if (failures.count() > 0 || threads.aborted()) {
             err.println("odradek perf: " + failures.count() + " records failed");
             return 1;

@@ -7,8 +7,8 @@ package io.odradek.tools.perf;
  */
 interface PerfProducer {
 
-    /** Sends a record without key; throws when the producer refuses it (closed, failed for good). */
-    void send(String topic, byte[] value, Acknowledgement acknowledgement);
+    /** Sends a record ({@code key} may be null); throws when the producer refuses it (closed, failed for good). */
+    void send(String topic, byte[] key, byte[] value, Acknowledgement acknowledgement);
 
     /** Waits until the topic's partitions are known, as Kafka's tool does in its first send. */
     void awaitTopic(String topic);
@@ -16,9 +16,19 @@ interface PerfProducer {
     void flush();
 
     /**
-     * The producer's metrics as Kafka's tools print them: {@code group:name:{tags}} to value, sorted by that key.
+     * The producer's metrics as Kafka's tools print them: {@code group:name:{tags}} to value, sorted by that key;
+     * none for a producer that keeps no metrics.
      */
-    java.util.SortedMap<String, Double> metrics();
+    default java.util.SortedMap<String, Double> metrics() {
+        return new java.util.TreeMap<>();
+    }
+
+    void initTransactions();
+
+    void beginTransaction();
+
+    /** Flushes and commits; throws when the transaction could not be committed. */
+    void commitTransaction();
 
     void close();
 }

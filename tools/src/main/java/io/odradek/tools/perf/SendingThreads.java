@@ -17,21 +17,27 @@ final class SendingThreads implements Acknowledgement.Listener {
     private final LatencyStats stats;
     private final FailureLog failures;
     private final LongSupplier clockMs;
-    // A send() that throws means the producer is unusable (closed, fatal error, buffer full past
-    // max.block.ms); every thread stops instead of failing the remaining records one by one.
+    private final TransactionPacer transactions;
+    // A send() or commit that throws means the producer is unusable (closed, fatal error, buffer full past
+    // max.block.ms, a transaction that could not commit); every thread stops instead of failing the remaining
+    // records one by one.
     private final AtomicBoolean aborted = new AtomicBoolean();
 
     SendingThreads(PerfProducer producer, PerfOptions options, List<byte[]> filePayloads,
-                   LatencyStats stats, FailureLog failures, LongSupplier clockMs) {
+                   LatencyStats stats, FailureLog failures, LongSupplier clockMs, TransactionPacer transactions) {
         this.producer = producer;
         this.options = options;
         this.filePayloads = filePayloads;
         this.stats = stats;
         this.failures = failures;
         this.clockMs = clockMs;
+        this.transactions = transactions;
     }
 
-    /** Sends every record and returns once all were handed to the producer (not yet acknowledged). */
+    /**
+     * Sends every record and returns once all were handed to the producer (not yet acknowledged; with
+     * transactions, the last one committed).
+     */
     void run() throws InterruptedException {
         int threads = options.threads();
         List<Thread> started = new ArrayList<>();
@@ -48,6 +54,14 @@ final class SendingThreads implements Acknowledgement.Listener {
         for (Thread thread : started) {
             thread.join();
         }
+        if (!aborted.get()) {
+            try {
+                transactions.finish();
+            } catch (RuntimeException e) {
+                failures.record(e);
+                aborted.set(true);
+            }
+        }
     }
 
     boolean aborted() {
@@ -61,6 +75,7 @@ final class SendingThreads implements Acknowledgement.Listener {
 
     private void send(int threadIndex, long fromRecord, long toRecord) {
         Payloads payloads = Payloads.forThread(options, filePayloads, threadIndex);
+        RandomKeys keys = RandomKeys.forThread(options.randomKeys(), threadIndex);
         double throughput = options.throughput() < 0 ? -1 : options.throughput() / options.threads();
         Throttler throttler = new Throttler(throughput, clockMs.getAsLong());
         try {
@@ -68,7 +83,10 @@ final class SendingThreads implements Acknowledgement.Listener {
                 byte[] value = payloads.next(n);
                 long sendStartMs = clockMs.getAsLong();
                 try {
-                    producer.send(options.topic(), value, new Acknowledgement(this, sendStartMs, value.length));
+                    transactions.beforeSend(sendStartMs);
+                    producer.send(options.topic(), keys.next(), value,
+                            new Acknowledgement(this, sendStartMs, value.length));
+                    transactions.afterSend(clockMs.getAsLong());
                 } catch (RuntimeException e) {
                     failures.record(e);
                     aborted.set(true);

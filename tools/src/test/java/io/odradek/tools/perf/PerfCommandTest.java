@@ -22,6 +22,8 @@ class PerfCommandTest {
         PerfCommand command = new PerfCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), config -> producer, properties -> {
                     throw new AssertionError("the Kafka API producer is only for --compat");
+                }, properties -> {
+                    throw new AssertionError("Kafka's own producer is only for --kafka-producer");
                 });
         return command.execute(line.split(" "));
     }
@@ -34,7 +36,9 @@ class PerfCommandTest {
         PerfCommand command = new PerfCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), config -> {
                     throw new AssertionError("--compat must not use Odradek's own API");
-                }, properties -> kafkaApi);
+                }, properties -> kafkaApi, properties -> {
+                    throw new AssertionError("--compat is not Kafka's own producer");
+                });
 
         int status = command.execute(("--topic perf --num-records 50 --record-size 10 --throughput -1 --compat "
                 + "--producer-props bootstrap.servers=127.0.0.1:9092").split(" "));
@@ -48,6 +52,79 @@ class PerfCommandTest {
         assertThat(kafkaApi.closed()).isTrue();
         assertThat(stdout().get(0)).startsWith("50 records sent, ");
         assertThat(stdout().get(1)).contains("transport nio (Kafka's Producer API)", "failed 0");
+    }
+
+    @Test
+    void aTransactionalIdSendsEveryRecordInsideACommittedTransaction() {
+        FakeProducer producer = FakeProducer.acknowledgingAll();
+
+        int status = run(producer, "--topic perf --num-records 100 --record-size 10 --throughput -1 "
+                + "--transactional-id perf-tx --producer-props bootstrap.servers=127.0.0.1:9092");
+
+        assertThat(status).isZero();
+        assertThat(producer.sent()).hasSize(100);
+        // 100 records to a fake take far less than the default 3000 ms: one transaction, committed at the end.
+        assertThat(producer.transactionCalls).containsExactly("init", "begin", "commit");
+        assertThat(stdout()).contains("odradek: 1 transactions committed, 3000 ms each, transactional.id perf-tx");
+    }
+
+    @Test
+    void aDurationAloneMakesUpATransactionalIdAsKafkasToolDoes() {
+        FakeProducer producer = FakeProducer.acknowledgingAll();
+
+        int status = run(producer, "--topic perf --num-records 10 --record-size 10 --throughput -1 "
+                + "--transaction-duration-ms 60000 --producer-props bootstrap.servers=127.0.0.1:9092");
+
+        assertThat(status).isZero();
+        assertThat(producer.transactionCalls).containsExactly("init", "begin", "commit");
+        assertThat(stdout()).anySatisfy(line -> assertThat(line)
+                .matches("odradek: 1 transactions committed, 60000 ms each, transactional.id performance-producer-.+"));
+    }
+
+    @Test
+    void transactionsWithSeveralThreadsAreAUsageError() {
+        int status = run(FakeProducer.acknowledgingAll(), "--topic perf --num-records 10 --record-size 10 "
+                + "--throughput -1 --threads 2 --producer-props bootstrap.servers=127.0.0.1:9092 transactional.id=t");
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--threads 2 cannot be combined with transactions");
+    }
+
+    @Test
+    void kafkaProducerDrivesKafkasOwnProducerWithTheSameLoopAndRandomKeys() {
+        MockProducer<byte[], byte[]> kafka = new MockProducer<>(true, null, new ByteArraySerializer(),
+                new ByteArraySerializer());
+        java.util.concurrent.atomic.AtomicReference<java.util.Properties> given = new java.util.concurrent.atomic.AtomicReference<>();
+        PerfCommand command = new PerfCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), config -> {
+                    throw new AssertionError("--kafka-producer must not use Odradek");
+                }, properties -> {
+                    throw new AssertionError("--kafka-producer is not Odradek behind Kafka's interface");
+                }, properties -> {
+                    given.set(properties);
+                    return kafka;
+                });
+
+        int status = command.execute(("--topic perf --num-records 200 --record-size 10 --throughput -1 "
+                + "--kafka-producer --random-keys 5 --producer-props bootstrap.servers=127.0.0.1:9092").split(" "));
+
+        assertThat(status).isZero();
+        assertThat(kafka.history()).hasSize(200).allSatisfy(record -> assertThat(record.key()).hasSize(16));
+        assertThat(kafka.history().stream().map(record -> java.util.HexFormat.of().formatHex(record.key())).distinct())
+                .hasSizeBetween(2, 5);
+        assertThat(given.get()).as("Odradek's transport key is not Kafka's").doesNotContainKey("transport")
+                .containsEntry("bootstrap.servers", "127.0.0.1:9092");
+        assertThat(stdout().get(1)).contains("Apache Kafka's KafkaProducer");
+    }
+
+    @Test
+    void withoutRandomKeysRecordsHaveNoKeyAsInKafkasTool() {
+        FakeProducer producer = FakeProducer.acknowledgingAll();
+
+        run(producer, "--topic perf --num-records 10 --record-size 10 --throughput -1 "
+                + "--producer-props bootstrap.servers=127.0.0.1:9092");
+
+        assertThat(producer.sent()).hasSize(10).allSatisfy(record -> assertThat(record.key()).isNull());
     }
 
     private List<String> stdout() {

@@ -93,9 +93,20 @@ class PerfOptionsTest {
     }
 
     @Test
-    void transactionsAreRefusedRatherThanIgnored() {
-        assertThatThrownBy(() -> parse("--topic t --num-records 1 --record-size 1 --throughput -1 --transactional-id x"))
-                .hasMessageContaining("--transactional-id");
+    void compatAndKafkaProducerExcludeEachOther() {
+        assertThatThrownBy(() -> parse("--topic t --num-records 1 --record-size 1 --throughput -1 --compat "
+                + "--kafka-producer")).hasMessageContaining("--compat and --kafka-producer");
+    }
+
+    @Test
+    void transactionFlagsAreParsedAndANonPositiveDurationIsRefused() throws UsageException {
+        PerfOptions options = parse("--topic t --num-records 1 --record-size 1 --throughput -1 --transactional-id x "
+                + "--transaction-duration-ms 100");
+
+        assertThat(options.transactionalId()).isEqualTo("x");
+        assertThat(options.transactionDurationMs()).isEqualTo(100L);
+        assertThatThrownBy(() -> parse("--topic t --num-records 1 --record-size 1 --throughput -1 "
+                + "--transaction-duration-ms 0")).hasMessageContaining("--transaction-duration-ms");
     }
 
     @Test
