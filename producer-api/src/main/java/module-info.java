@@ -17,6 +17,7 @@ module io.odradek.api {
     exports io.odradek.api.config;
     exports io.odradek.api.serialization;
     exports io.odradek.api.spi;
+    exports io.odradek.api.metrics;
 
     uses io.odradek.api.spi.ProducerFactory;
 }

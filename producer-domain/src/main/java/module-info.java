@@ -16,6 +16,7 @@ module io.odradek.domain {
     uses io.odradek.domain.port.TransportFactory;
     uses io.odradek.domain.port.WireProtocol;
     uses io.odradek.domain.port.CompressionCodec;
+    uses io.odradek.api.metrics.MetricsReporter;
 
     provides io.odradek.api.spi.ProducerFactory with io.odradek.domain.producer.DomainProducerFactory;
 }

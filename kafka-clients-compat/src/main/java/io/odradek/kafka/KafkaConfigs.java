@@ -60,6 +60,10 @@ final class KafkaConfigs {
         if (interceptors != null) {
             odradek.put(ProducerKeys.INTERCEPTOR_CLASSES, List.copyOf(KafkaPlugins.interceptors(interceptors)));
         }
+        Object reporters = configs.get(ProducerConfig.METRIC_REPORTER_CLASSES_CONFIG);
+        if (reporters != null) {
+            odradek.put(ProducerKeys.METRIC_REPORTERS, KafkaPlugins.metricReporters(reporters));
+        }
         Object clientId = configs.get(ProducerConfig.CLIENT_ID_CONFIG);
         if (clientId == null || clientId.toString().isEmpty()) {
             Object transactionalId = configs.get(ProducerConfig.TRANSACTIONAL_ID_CONFIG);

@@ -8,6 +8,8 @@ import java.util.Map;
 import org.apache.kafka.clients.producer.Partitioner;
 import org.apache.kafka.clients.producer.ProducerInterceptor;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.metrics.JmxReporter;
+import org.apache.kafka.common.metrics.MetricsReporter;
 import org.apache.kafka.common.serialization.Serializer;
 
 import io.odradek.api.spi.PluginFactory;
@@ -59,6 +61,47 @@ final class KafkaPlugins {
             }));
         }
         return factories;
+    }
+
+    /**
+     * The entries of {@code metric.reporters} for Odradek: Kafka's JmxReporter and Odradek's own reporters as they
+     * are, each of Kafka's {@code MetricsReporter}s instantiated, configured and fed Odradek's metrics.
+     */
+    static List<Object> metricReporters(Object classesOrNames) {
+        List<Object> reporters = new ArrayList<>();
+        for (Object entry : entries(classesOrNames)) {
+            if (isKafkaReporter(entry)) {
+                reporters.add(named(entry, configs -> {
+                    MetricsReporter reporter = entry instanceof MetricsReporter instance ? instance
+                            : instantiate(entry, MetricsReporter.class);
+                    if (!(entry instanceof MetricsReporter)) {
+                        reporter.configure(configs);
+                    }
+                    return new KafkaMetricsReporter(reporter);
+                }));
+            } else {
+                reporters.add(entry);
+            }
+        }
+        return reporters;
+    }
+
+    /** Whether an entry is one of Kafka's reporters, other than its JmxReporter, which Odradek's JMX stands for. */
+    private static boolean isKafkaReporter(Object entry) {
+        if (entry instanceof MetricsReporter) {
+            return !(entry instanceof JmxReporter);
+        }
+        if (entry instanceof Class<?> type) {
+            return MetricsReporter.class.isAssignableFrom(type) && type != JmxReporter.class;
+        }
+        if (entry instanceof String name && !name.equals(JmxReporter.class.getName())) {
+            try {
+                return MetricsReporter.class.isAssignableFrom(load(name));
+            } catch (KafkaException e) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private static List<Object> entries(Object classesOrNames) {

@@ -46,7 +46,7 @@ import io.odradek.api.ProducerConfig;
  * Kafka's exception types. Add a transport ({@code io.odradek:transport-nio}) beside this artifact.
  *
  * <p>What differs (see the README's "Migrating from KafkaProducer"): {@code send} does not block on metadata;
- * {@link #metrics()} is empty, as Odradek has no metrics yet; Kafka keys for features Odradek lacks are
+ * {@link #metrics()} has Odradek's metrics, by Kafka's names, groups and tags; Kafka keys for features Odradek lacks are
  * refused at construction with the reason, and a misspelt key fails. With a {@code transactional.id} the
  * transactional methods reach Odradek's transactions; without one they fail as {@code KafkaProducer}'s do.
  */
@@ -57,6 +57,7 @@ public class OdradekKafkaProducer<K, V> implements Producer<K, V> {
     /** Whether a Kafka serializer may add headers, which then needs a writable header list per record. */
     private final boolean serializersWriteHeaders;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final KafkaMetrics metrics = new KafkaMetrics();
 
     /** As {@code new KafkaProducer<>(configs)}: serializers from {@code key.serializer}/{@code value.serializer}. */
     public OdradekKafkaProducer(Map<String, Object> configs) {
@@ -136,10 +137,14 @@ public class OdradekKafkaProducer<K, V> implements Producer<K, V> {
         }
     }
 
-    /** Empty: Odradek publishes no metrics yet. */
+    /**
+     * Odradek's metrics as Kafka's: {@code producer-metrics}, {@code producer-topic-metrics} and
+     * {@code producer-node-metrics} by Kafka's names and tags (those Odradek has; see the README), and Odradek's
+     * latency breakdown, {@code producer-latency-metrics}. Values are {@code Double}s, read live.
+     */
     @Override
     public Map<MetricName, ? extends Metric> metrics() {
-        return Map.of();
+        return metrics.of(producer.metrics());
     }
 
     /** Does nothing, as Kafka's producer does when client telemetry is off (which it always is here). */

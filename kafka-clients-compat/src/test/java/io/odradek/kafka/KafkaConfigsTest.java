@@ -165,9 +165,15 @@ class KafkaConfigsTest {
     }
 
     @Test
-    void hasNoMetricsYet() {
-        producer = SideBySide.odradek(SideBySide.configs());
+    void exposesOdradeksMetricsUnderKafkasNamesGroupsAndTags() {
+        Map<String, Object> configs = SideBySide.configs();
+        configs.put("client.id", "named");
+        producer = SideBySide.odradek(configs);
 
-        assertThat(producer.metrics()).isEmpty();
+        org.apache.kafka.common.MetricName bufferTotal = new org.apache.kafka.common.MetricName("buffer-total-bytes",
+                "producer-metrics", "", Map.of("client-id", "named"));
+        assertThat(producer.metrics().get(bufferTotal).metricValue()).isEqualTo(33554432.0);
+        assertThat(producer.metrics().keySet()).extracting(org.apache.kafka.common.MetricName::group)
+                .contains("producer-metrics", "producer-latency-metrics");
     }
 }

@@ -8,6 +8,8 @@ import java.util.Properties;
 import java.util.ServiceLoader;
 
 import io.odradek.api.config.ProducerKeys;
+import io.odradek.api.metrics.Metric;
+import io.odradek.api.metrics.MetricName;
 import io.odradek.api.spi.ProducerFactory;
 
 /**
@@ -140,6 +142,26 @@ public interface Producer<K, V> extends AutoCloseable {
 
     /** Partition metadata of a topic, fetching it if it is not known, waiting up to {@code max.block.ms}. */
     List<PartitionInfo> partitionsFor(String topic);
+
+    /**
+     * The producer's metrics, named as Kafka's producer names them: group {@code producer-metrics} (tag
+     * {@code client-id}), {@code producer-topic-metrics} (plus {@code topic}), {@code producer-node-metrics} (plus
+     * {@code node-id}), and Odradek's own latency breakdown, {@code producer-latency-metrics}. The map is a snapshot
+     * of which metrics exist (a topic's appear once a record was sent to it); each value is read live.
+     *
+     * <pre>{@code
+     * producer.metrics().forEach((name, metric) -> {
+     *     if (name.group().equals("producer-metrics") && name.name().equals("record-send-rate")) {
+     *         System.out.println("sending " + metric.value() + " records/s");
+     *     }
+     * });
+     * }</pre>
+     *
+     * @return unmodifiable; empty for a producer that keeps no metrics
+     */
+    default Map<MetricName, ? extends Metric> metrics() {
+        return Map.of();
+    }
 
     /**
      * Closes, waiting as long as it takes for buffered records to be sent. From a callback or interceptor it does

@@ -19,9 +19,11 @@ import java.util.stream.Collectors;
 import io.odradek.api.config.ConfigKey;
 import io.odradek.api.config.ConfigValues;
 import io.odradek.api.config.CrossKeyRules;
+import io.odradek.api.config.MetricReporters;
 import io.odradek.api.config.PluginLoader;
 import io.odradek.api.config.Plugins;
 import io.odradek.api.config.ProducerKeys;
+import io.odradek.api.metrics.MetricsReporter;
 import io.odradek.api.spi.PluginFactory;
 
 /**
@@ -137,6 +139,25 @@ public final class ProducerConfig {
     public Duration transactionTimeout() { return millis(TRANSACTION_TIMEOUT_MS); }
     /** {@code nio} or {@code netty}; empty means whichever transport module is on the class path. */
     public Optional<String> transport() { return Optional.ofNullable((String) values.get(TRANSPORT)); }
+    /**
+     * The reporters of {@code metric.reporters} other than JMX, created and configured; the producer closes them
+     * when it closes. Unmodifiable.
+     */
+    public List<MetricsReporter> metricReporters() { return plugins.metricReporters(); }
+
+    /**
+     * Whether {@code metric.reporters} names the JMX reporter (as it does by default, as Kafka 4.x's does): the
+     * producer's metrics are then MBeans under Kafka's object names ({@code kafka.producer:type=...}).
+     */
+    public boolean jmxReporter() {
+        return ((List<?>) values.get(METRIC_REPORTERS)).stream().anyMatch(MetricReporters::isJmx);
+    }
+
+    /** Whether {@code metric.reporters} was given, rather than left at its default (JMX). */
+    public boolean metricReportersExplicit() { return values.isExplicitlySet(METRIC_REPORTERS); }
+    public int metricsNumSamples() { return values.getInt(METRICS_NUM_SAMPLES); }
+    public Duration metricsSampleWindow() { return millis(METRICS_SAMPLE_WINDOW_MS); }
+
     /** -1 means the operating system's default. */
     public int sendBufferBytes() { return values.getInt(SEND_BUFFER_BYTES); }
     /** -1 means the operating system's default. */
@@ -283,6 +304,28 @@ public final class ProducerConfig {
             }
             chain.add(interceptor);
             return set(INTERCEPTOR_CLASSES, chain);
+        }
+
+        /**
+         * Adds a metrics reporter instance, used as it is (its {@code configure} is not called), after those already
+         * configured. Unlike a {@code metric.reporters} list, this keeps the JMX reporter when the key was not set:
+         * {@code metricReporter(r)} means "JMX and r"; {@code set("metric.reporters", "")} first turns JMX off.
+         */
+        public Builder metricReporter(MetricsReporter reporter) {
+            Objects.requireNonNull(reporter, "reporter");
+            List<Object> reporters = new ArrayList<>();
+            Object existing = raw.get(METRIC_REPORTERS);
+            if (existing == null) {
+                reporters.add(MetricReporters.JMX_REPORTER);
+            } else if (existing instanceof String names) {
+                reporters.addAll(List.of(names.split(",")));
+            } else if (existing instanceof List<?> list) {
+                reporters.addAll(list);
+            } else {
+                reporters.add(existing);
+            }
+            reporters.add(reporter);
+            return set(METRIC_REPORTERS, reporters);
         }
 
         public Builder transactionalId(String transactionalId) { return set(TRANSACTIONAL_ID, transactionalId); }

@@ -100,10 +100,6 @@ class ProducerConfigKafkaKeysTest {
             "socket.connection.setup.timeout.max.ms | 30000 | does not grow the timeout | remove the key",
             "partitioner.adaptive.partitioning.enable | true | uniformly over the partitions that have a leader | set it to false",
             "partitioner.availability.timeout.ms | 1000 | leaves out only partitions without a leader | set it to 0",
-            "metric.reporters | org.apache.kafka.common.metrics.JmxReporter | does not publish client metrics | an empty list",
-            "metrics.num.samples | 3 | does not publish client metrics | set it to 2",
-            "metrics.sample.window.ms | 1000 | does not publish client metrics | set it to 30000",
-            "metrics.recording.level | DEBUG | does not publish client metrics | set it to INFO",
             "enable.metrics.push | true | does not push client metrics | set it to false",
             "transaction.two.phase.commit.enable | true | two-phase commit with an external transaction manager | set it to false"})
     void refusesKafkaKeysForFeaturesOdradekLacksSayingWhy(String key, String value, String why, String remedy) {
@@ -120,10 +116,6 @@ class ProducerConfigKafkaKeysTest {
             "metadata.recovery.strategy, REBOOTSTRAP",
             "partitioner.adaptive.partitioning.enable, false",
             "partitioner.availability.timeout.ms, 0",
-            "metric.reporters, ''",
-            "metrics.num.samples, 2",
-            "metrics.sample.window.ms, 30000",
-            "metrics.recording.level, info",
             "enable.metrics.push, false",
             "transaction.two.phase.commit.enable, false"})
     void acceptsTheValueThatDescribesWhatOdradekDoes(String key, String value) {
@@ -137,15 +129,17 @@ class ProducerConfigKafkaKeysTest {
     void acceptsTypedValuesForThoseKeysToo() {
         assertThat(config("connections.max.idle.ms", -1L).asMap()).containsEntry("connections.max.idle.ms", -1L);
         assertThat(config("enable.metrics.push", false).asMap()).containsEntry("enable.metrics.push", false);
-        assertThat(config("metric.reporters", List.of()).asMap()).containsEntry("metric.reporters", List.of());
     }
 
     @Test
-    void refusesOtherMetricsKeysBecauseThereAreNoMetricsToTune() {
+    void refusesTheMetricsKeysOdradekHasNoSettingFor() {
         assertThatThrownBy(() -> config("metrics.context.env", "prod"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("Unsupported configuration 'metrics.context.env': Odradek does not publish client metrics"
-                        + " yet, so the metrics.* keys have nothing to tune; remove the key");
+                .hasMessageStartingWith("Unsupported configuration 'metrics.context.env': Odradek honours"
+                        + " metric.reporters, metrics.num.samples, metrics.sample.window.ms and metrics.recording.level")
+                .hasMessageEndingWith("; remove the key");
+        assertThatThrownBy(() -> config("metrics.jmx.exclude", ".*"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("'metrics.jmx.exclude'");
     }
 
     @Test

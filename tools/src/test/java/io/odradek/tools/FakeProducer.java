@@ -2,6 +2,7 @@ package io.odradek.tools;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
@@ -12,6 +13,8 @@ import io.odradek.api.PartitionInfo;
 import io.odradek.api.Producer;
 import io.odradek.api.ProducerRecord;
 import io.odradek.api.RecordMetadata;
+import io.odradek.api.metrics.Metric;
+import io.odradek.api.metrics.MetricName;
 
 /** A producer that acknowledges (or fails, as told) each record at once, on the sending thread. */
 public final class FakeProducer implements Producer<byte[], byte[]> {
@@ -94,6 +97,29 @@ public final class FakeProducer implements Producer<byte[], byte[]> {
     @Override
     public List<PartitionInfo> partitionsFor(String topic) {
         return List.of();
+    }
+
+    /** Two metrics of the real producer's kinds, with fixed values: what --print-metrics prints. */
+    @Override
+    public Map<MetricName, ? extends Metric> metrics() {
+        return Map.ofEntries(metric("producer-metrics", "record-send-total", 10.0),
+                metric("producer-latency-metrics", "in-flight-time-ms-p99", 4.25),
+                metric("producer-latency-metrics", "in-flight-time-ms-max", 5.5));
+    }
+
+    private static Map.Entry<MetricName, Metric> metric(String group, String name, double value) {
+        MetricName metricName = new MetricName(name, group, "", Map.of("client-id", "fake"));
+        return Map.entry(metricName, new Metric() {
+            @Override
+            public MetricName metricName() {
+                return metricName;
+            }
+
+            @Override
+            public double value() {
+                return value;
+            }
+        });
     }
 
     @Override

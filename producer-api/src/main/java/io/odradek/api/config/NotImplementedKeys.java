@@ -15,8 +15,10 @@ import io.odradek.api.ConfigException;
  * connections"), and any other value fails at construction with a message that says what Odradek does
  * instead and how to change the configuration. A key with no such value is refused whatever its value.
  *
- * <p>Metrics are not implemented yet: {@code metric.reporters} is accepted only empty, the {@code metrics.*}
- * tuning keys only with Kafka's defaults (which change nothing), and {@code enable.metrics.push} only false.
+ * <p>Of Kafka's metrics keys, {@code metric.reporters}, {@code metrics.num.samples}, {@code metrics.sample.window.ms}
+ * and {@code metrics.recording.level} are honoured ({@link ProducerKeys}); {@code enable.metrics.push} is accepted
+ * only false, and the other {@code metrics.*} keys (Kafka's {@code metrics.context.*}, its JmxReporter's
+ * {@code metrics.jmx.*}) are refused.
  */
 public final class NotImplementedKeys {
 
@@ -24,7 +26,9 @@ public final class NotImplementedKeys {
     record Rule(String key, String acceptedValue, Predicate<Object> accepts, String why) {
     }
 
-    private static final String NO_METRICS = "Odradek does not publish client metrics yet";
+    private static final String NO_SUCH_METRICS_KEY = "Odradek honours metric.reporters, metrics.num.samples,"
+            + " metrics.sample.window.ms and metrics.recording.level, but has no other metrics.* setting (no metrics"
+            + " context labels, no JMX include/exclude filter)";
 
     private static final Map<String, Rule> RULES = rules(
             new Rule("connections.max.idle.ms", "-1", number(-1),
@@ -54,17 +58,12 @@ public final class NotImplementedKeys {
             new Rule("partitioner.availability.timeout.ms", "0", number(0),
                     "Odradek's built-in partitioner leaves out only partitions without a leader; it does not leave out"
                             + " those whose broker is slow to accept produce requests"),
-            new Rule("metric.reporters", "an empty list", text(""),
-                    NO_METRICS + " (planned), so a reporter would never receive one"),
-            new Rule("metrics.num.samples", "2 (Kafka's default)", number(2), NO_METRICS),
-            new Rule("metrics.sample.window.ms", "30000 (Kafka's default)", number(30000), NO_METRICS),
-            new Rule("metrics.recording.level", "INFO (Kafka's default)", text("info"), NO_METRICS),
             new Rule("enable.metrics.push", "false", text("false"),
                     "Odradek does not push client metrics to the broker (KIP-714)"),
             new Rule("transaction.two.phase.commit.enable", "false", text("false"),
                     "two-phase commit with an external transaction manager (KIP-939) is not supported"));
 
-    /** Kafka's metrics keys not in the table (JmxReporter's, metrics.context.*) are refused for the same reason. */
+    /** Kafka's metrics keys Odradek does not act on (JmxReporter's, metrics.context.*) are refused. */
     private static final String METRICS_PREFIX = "metrics.";
 
     private NotImplementedKeys() {
@@ -87,8 +86,8 @@ public final class NotImplementedKeys {
     public static void check(String key, Object raw) {
         Rule rule = RULES.get(key);
         if (rule == null) {
-            throw new ConfigException("Unsupported configuration '" + key + "': " + NO_METRICS
-                    + ", so the metrics.* keys have nothing to tune; remove the key");
+            throw new ConfigException("Unsupported configuration '" + key + "': " + NO_SUCH_METRICS_KEY
+                    + "; remove the key");
         }
         if (rule.accepts().test(raw)) {
             return;
@@ -110,7 +109,7 @@ public final class NotImplementedKeys {
         };
     }
 
-    /** Case-insensitive; a list (as metric.reporters may be given) is compared as its comma-joined text. */
+    /** Case-insensitive; a list is compared as its comma-joined text. */
     private static Predicate<Object> text(String expected) {
         return raw -> {
             String value = raw instanceof List<?> list

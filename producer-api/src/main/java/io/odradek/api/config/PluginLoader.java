@@ -10,6 +10,7 @@ import java.util.Map;
 import io.odradek.api.Partitioner;
 import io.odradek.api.ProducerInterceptor;
 import io.odradek.api.Serializer;
+import io.odradek.api.metrics.MetricsReporter;
 import io.odradek.api.spi.PluginFactory;
 
 
@@ -82,6 +83,8 @@ public final class PluginLoader {
                 interceptor.configure(configs);
             } else if (instance instanceof Serializer<?> serializer) {
                 serializer.configure(configs, key.equals(ProducerKeys.KEY_SERIALIZER));
+            } else if (instance instanceof MetricsReporter reporter) {
+                reporter.configure(configs);
             }
         } catch (RuntimeException e) {
             throw ConfigErrors.invalid(key, pluginClass, "configure(...) of " + pluginClass.getName() + " threw " + e,

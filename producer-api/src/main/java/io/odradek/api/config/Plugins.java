@@ -2,6 +2,7 @@ package io.odradek.api.config;
 
 import static io.odradek.api.config.ProducerKeys.INTERCEPTOR_CLASSES;
 import static io.odradek.api.config.ProducerKeys.KEY_SERIALIZER;
+import static io.odradek.api.config.ProducerKeys.METRIC_REPORTERS;
 import static io.odradek.api.config.ProducerKeys.PARTITIONER_CLASS;
 import static io.odradek.api.config.ProducerKeys.VALUE_SERIALIZER;
 
@@ -16,9 +17,10 @@ import java.util.TreeSet;
 import io.odradek.api.Partitioner;
 import io.odradek.api.ProducerInterceptor;
 import io.odradek.api.Serializer;
+import io.odradek.api.metrics.MetricsReporter;
 
 /**
- * The plugins of one configuration — partitioner, interceptors, serializers — created from what the keys
+ * The plugins of one configuration — partitioner, interceptors, serializers, metrics reporters — created from what the keys
  * name: classes are instantiated and configured, {@link io.odradek.api.spi.PluginFactory factories} run,
  * instances kept as given. Once all exist, the keys that only plugins could want and that none of them read
  * are logged, once, at WARN: Kafka hands unknown keys to plugins as well, and a misspelt plugin key would
@@ -31,13 +33,15 @@ public final class Plugins {
     private final List<ProducerInterceptor<?, ?>> interceptors;
     private final Serializer<?> keySerializer;
     private final Serializer<?> valueSerializer;
+    private final List<MetricsReporter> metricReporters;
 
     private Plugins(Partitioner partitioner, List<ProducerInterceptor<?, ?>> interceptors, Serializer<?> keySerializer,
-                    Serializer<?> valueSerializer) {
+                    Serializer<?> valueSerializer, List<MetricsReporter> metricReporters) {
         this.partitioner = partitioner;
         this.interceptors = interceptors;
         this.keySerializer = keySerializer;
         this.valueSerializer = valueSerializer;
+        this.metricReporters = metricReporters;
     }
 
     /**
@@ -59,8 +63,16 @@ public final class Plugins {
                     Serializer.class, created);
             Serializer<?> valueSerializer = (Serializer<?>) create(VALUE_SERIALIZER, values.get(VALUE_SERIALIZER),
                     tracked, Serializer.class, created);
-            warnAboutUnreadKeys(values.pluginKeys().keySet(), tracked);
-            return new Plugins(partitioner, Collections.unmodifiableList(chain), keySerializer, valueSerializer);
+            List<MetricsReporter> reporters = new ArrayList<>();
+            for (Object reporter : (List<?>) values.get(METRIC_REPORTERS)) {
+                if (!MetricReporters.isJmx(reporter)) {
+                    reporters.add((MetricsReporter) create(METRIC_REPORTERS, reporter, tracked, MetricsReporter.class,
+                            created));
+                }
+            }
+            warnAboutUnreadKeys(values.pluginKeys().keySet(), tracked, configs.get(ProducerKeys.CLIENT_ID));
+            return new Plugins(partitioner, Collections.unmodifiableList(chain), keySerializer, valueSerializer,
+                    Collections.unmodifiableList(reporters));
         } catch (RuntimeException e) {
             for (Object plugin : created) {
                 try {
@@ -91,6 +103,11 @@ public final class Plugins {
         return Optional.ofNullable(valueSerializer);
     }
 
+    /** The reporters of {@code metric.reporters} other than JMX, in the order configured; unmodifiable. */
+    public List<MetricsReporter> metricReporters() {
+        return metricReporters;
+    }
+
     private static Object create(String key, Object plugin, Map<String, ?> configs, Class<?> type,
                                  List<Object> created) {
         if (plugin == null) {
@@ -103,7 +120,7 @@ public final class Plugins {
         return instance;
     }
 
-    private static void warnAboutUnreadKeys(Iterable<String> pluginKeys, ReadTrackingMap tracked) {
+    private static void warnAboutUnreadKeys(Iterable<String> pluginKeys, ReadTrackingMap tracked, Object clientId) {
         TreeSet<String> unread = new TreeSet<>();
         for (String key : pluginKeys) {
             if (!tracked.wasRead(key)) {
@@ -111,7 +128,7 @@ public final class Plugins {
             }
         }
         if (!unread.isEmpty()) {
-            LOG.log(Level.WARNING, "Configuration keys " + unread + " were given, but Odradek does not know them and"
+            LOG.log(Level.WARNING, "[Producer clientId=" + clientId + "] Configuration keys " + unread + " were given, but Odradek does not know them and"
                     + " no plugin (partitioner, interceptor or serializer created from the configuration) read them;"
                     + " check their spelling and that the plugin meant to read them is configured");
         }

@@ -61,6 +61,10 @@ public final class ProducerKeys {
     public static final String SEND_BUFFER_BYTES = "send.buffer.bytes";
     public static final String RECEIVE_BUFFER_BYTES = "receive.buffer.bytes";
     public static final String SECURITY_PROTOCOL = "security.protocol";
+    public static final String METRIC_REPORTERS = "metric.reporters";
+    public static final String METRICS_NUM_SAMPLES = "metrics.num.samples";
+    public static final String METRICS_SAMPLE_WINDOW_MS = "metrics.sample.window.ms";
+    public static final String METRICS_RECORDING_LEVEL = "metrics.recording.level";
     public static final String KEY_SERIALIZER = "key.serializer";
     public static final String VALUE_SERIALIZER = "value.serializer";
 
@@ -122,6 +126,12 @@ public final class ProducerKeys {
             ConfigKey.optional(SEND_BUFFER_BYTES, intBetween(-1, MAX_INT), -1),
             ConfigKey.optional(RECEIVE_BUFFER_BYTES, intBetween(-1, MAX_INT), 32768),
             ConfigKey.optional(SECURITY_PROTOCOL, securityProtocol(), "PLAINTEXT"),
+            // As Kafka 4.x: JMX unless the list says otherwise; a custom reporter replaces it unless JMX is listed too.
+            ConfigKey.optional(METRIC_REPORTERS, MetricReporters.parser(), List.of(MetricReporters.JMX_REPORTER)),
+            ConfigKey.optional(METRICS_NUM_SAMPLES, intBetween(1, MAX_INT), 2),
+            ConfigKey.optional(METRICS_SAMPLE_WINDOW_MS, longBetween(1, MAX_LONG), 30000L),
+            // Every producer metric is recorded at INFO, Kafka's included, so DEBUG and TRACE add none.
+            ConfigKey.optional(METRICS_RECORDING_LEVEL, recordingLevel(), "INFO"),
             // Unset unless given: Producer.create(config, keySerializer, valueSerializer) takes instances instead.
             ConfigKey.optional(KEY_SERIALIZER, PluginLoader.plugin(Serializer.class), null),
             ConfigKey.optional(VALUE_SERIALIZER, PluginLoader.plugin(Serializer.class), null));
@@ -152,6 +162,19 @@ public final class ProducerKeys {
         Set<String> names = new TreeSet<>(TABLE.keySet());
         names.addAll(NotImplementedKeys.names());
         return names;
+    }
+
+    /** Kafka's levels, spelt as Kafka spells them; any case is accepted. */
+    private static ValueParser recordingLevel() {
+        return (key, raw) -> {
+            if (raw instanceof String text) {
+                String level = text.trim().toUpperCase(java.util.Locale.ROOT);
+                if (level.equals("INFO") || level.equals("DEBUG") || level.equals("TRACE")) {
+                    return level;
+                }
+            }
+            throw ConfigErrors.invalid(key, raw, "allowed values are INFO, DEBUG, TRACE");
+        };
     }
 
     private static ValueParser securityProtocol() {

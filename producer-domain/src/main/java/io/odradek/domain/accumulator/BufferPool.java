@@ -7,6 +7,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 import io.odradek.api.TimeoutException;
+import io.odradek.domain.port.Clock;
 
 /**
  * Batch buffers bounded by {@code buffer.memory}. Buffers of exactly {@code batch.size} are kept for reuse
@@ -27,11 +28,26 @@ public final class BufferPool {
     private final ArrayDeque<Condition> waiters = new ArrayDeque<>();
     /** Bytes neither handed out nor kept in {@link #free}. May go negative: see {@link #allocateOverCommit}. */
     private long unallocatedBytes;
+    private final Clock clock;
+    private final WaitObserver waitObserver;
 
     public BufferPool(long totalBytes, int poolableSizeBytes) {
+        this(totalBytes, poolableSizeBytes, null, waitedNs -> { });
+    }
+
+    /** A pool that tells {@code waitObserver} how long each thread that had to wait for memory waited. */
+    public BufferPool(long totalBytes, int poolableSizeBytes, Clock clock, WaitObserver waitObserver) {
         this.totalBytes = totalBytes;
         this.poolableSizeBytes = poolableSizeBytes;
         this.unallocatedBytes = totalBytes;
+        this.clock = clock;
+        this.waitObserver = waitObserver;
+    }
+
+    /** Hears how long a thread waited for memory, whether it got it or timed out; the waiting thread calls it. */
+    @FunctionalInterface
+    public interface WaitObserver {
+        void waited(long waitedNs);
     }
 
     /**
@@ -140,6 +156,16 @@ public final class BufferPool {
         return totalBytes;
     }
 
+    /** How many threads are blocked waiting for memory now. */
+    public int waitingThreads() {
+        lock.lock();
+        try {
+            return waiters.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     public int poolableSizeBytes() {
         return poolableSizeBytes;
     }
@@ -173,6 +199,7 @@ public final class BufferPool {
         Condition turn = lock.newCondition();
         waiters.addLast(turn);
         long remainingNs = maxWaitNs;
+        long startNs = clock == null ? 0 : clock.nanoTime();
         try {
             while (true) {
                 if (waiters.peekFirst() == turn) {
@@ -196,6 +223,9 @@ public final class BufferPool {
         } finally {
             waiters.remove(turn);
             signalNextWaiter();
+            if (clock != null) {
+                waitObserver.waited(clock.nanoTime() - startNs);
+            }
         }
     }
 

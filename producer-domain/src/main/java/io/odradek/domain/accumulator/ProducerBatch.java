@@ -34,12 +34,25 @@ public final class ProducerBatch {
 
     private final RecordCompletions completions;
     private int recordCount;
+    /** The largest record appended, as encoded: Kafka's record-size-max and -avg are per-batch maxima too. */
+    private int maxRecordBytes;
     /** Set when an append did not fit: the batch is ready to go regardless of linger. */
     private volatile boolean full;
 
     // I/O-thread state, after the batch was drained.
     private ByteBuffer closed;
     private ByteBuffer memory;
+    /** Its size before compression, known once closed: the denominator of its compression rate. */
+    private int uncompressedBytes;
+    /**
+     * When it was first ready to go (the sending thread found it full, or the drainer found its linger.ms over or a
+     * flush asking for it), when its first request was sent and when its last one was: the stages of the latency
+     * breakdown. -1 until they happen. {@code readyNs} is volatile: an application thread sets it as the batch
+     * fills, the I/O thread when linger.ms ends, whichever comes first.
+     */
+    private volatile long readyNs = -1;
+    private long firstSentNs = -1;
+    private long lastSentNs = -1;
     /**
      * The producer id, epoch and sequence the batch was first sent with. A retry is sent with the same three, even
      * after the producer's epoch moved on: only they let the broker recognise a resend of an attempt whose answer
@@ -78,9 +91,13 @@ public final class ProducerBatch {
      * Appends a record; null when it does not fit (the batch is then full).
      */
     RecordFuture tryAppend(long timestampMs, byte[] key, byte[] value, Headers headers, Callback callback) {
-        if (writer.append(timestampMs, key, value, headers) == RecordBatchWriter.DOES_NOT_FIT) {
+        int recordBytes = writer.append(timestampMs, key, value, headers);
+        if (recordBytes == RecordBatchWriter.DOES_NOT_FIT) {
             full = true;
             return null;
+        }
+        if (recordBytes > maxRecordBytes) {
+            maxRecordBytes = recordBytes;
         }
         int keySize = key == null ? -1 : key.length;
         int valueSize = value == null ? -1 : value.length;
@@ -131,6 +148,7 @@ public final class ProducerBatch {
      */
     void close(CompressionCodec compression, int level, BufferPool pool) {
         CompressionBuffer compressedInto = new CompressionBuffer(pool);
+        uncompressedBytes = writer.sizeBytes();
         closed = writer.close(compression, level, compressedInto);
         if (compressedInto.taken != null) {
             pool.release(buffer);
@@ -145,6 +163,43 @@ public final class ProducerBatch {
 
     public boolean isClosed() {
         return closed != null;
+    }
+
+    /** Its size over its size before compression: 1 without compression; only once closed. */
+    public double compressionRatio() {
+        return uncompressedBytes == 0 ? 1.0 : (double) closed.remaining() / uncompressedBytes;
+    }
+
+    public int maxRecordBytes() {
+        return maxRecordBytes;
+    }
+
+    /** It is ready to go (full, lingered, flushed); only the first time counts. */
+    public void markReady(long nowNs) {
+        if (readyNs < 0) {
+            readyNs = nowNs;
+        }
+    }
+
+    /** A request with this batch was handed to the connection. I/O thread. */
+    public void markSent(long nowNs) {
+        markReady(nowNs);
+        if (firstSentNs < 0) {
+            firstSentNs = nowNs;
+        }
+        lastSentNs = nowNs;
+    }
+
+    public long readyNs() {
+        return readyNs;
+    }
+
+    public long firstSentNs() {
+        return firstSentNs;
+    }
+
+    public long lastSentNs() {
+        return lastSentNs;
     }
 
     /** The finished batch bytes, position 0 to limit; null until drained. */

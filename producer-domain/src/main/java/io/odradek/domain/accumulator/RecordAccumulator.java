@@ -76,6 +76,10 @@ public final class RecordAccumulator {
         if (future != null) {
             return future;
         }
+        if (sealed) {
+            // Once per batch: when it filled is when it became ready to go, whatever else is queued before it.
+            markLastReady(queue);
+        }
         if (sealed && moveOnWhenFull) {
             // The sealed batch is ready now; the I/O thread may be asleep until linger.ms runs out.
             wakeup.run();
@@ -141,14 +145,16 @@ public final class RecordAccumulator {
     private RecordFuture appendToNewBatch(PartitionQueue queue, ByteBuffer buffer, long timestampMs, byte[] key,
                                           byte[] value, Headers headers, Callback callback) {
         ProducerBatch last = queue.last();
+        long nowNs = clock.nanoTime();
         if (last != null) {
             last.markFull();
+            last.markReady(nowNs);
         }
         // Records of one partition tend to be alike: size the completion arrays for records like this one
         // (payload plus a few bytes of framing) so a full batch rarely has to grow them.
         int typicalRecordSize = Math.max(0, length(key)) + Math.max(0, length(value)) + 8;
         ProducerBatch batch = new ProducerBatch(queue.topicPartition(), format.newWriter(buffer, timestampMs),
-                buffer, clock.nanoTime(), queue.nextBatchOrder(),
+                buffer, nowNs, queue.nextBatchOrder(),
                 completionsPool.take(Math.max(1, buffer.capacity() / typicalRecordSize)));
         RecordFuture future = batch.tryAppend(timestampMs, key, value, headers, callback);
         if (future == null) {
@@ -158,6 +164,16 @@ public final class RecordAccumulator {
         queue.addLast(batch);
         incomplete.add(batch);
         return future;
+    }
+
+    private void markLastReady(PartitionQueue queue) {
+        ProducerBatch last;
+        synchronized (queue) {
+            last = queue.last();
+        }
+        if (last != null && last.isFull()) {
+            last.markReady(clock.nanoTime());
+        }
     }
 
     private int batchBufferSize(byte[] key, byte[] value, Headers headers) {

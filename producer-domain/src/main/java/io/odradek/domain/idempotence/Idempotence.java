@@ -6,13 +6,12 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import io.odradek.api.FatalProducerException;
 import io.odradek.domain.TopicPartition;
 import io.odradek.domain.accumulator.PartitionQueue;
 import io.odradek.domain.accumulator.ProducerBatch;
+import io.odradek.domain.log.LogContext;
+import io.odradek.domain.log.ProducerLog;
 import io.odradek.domain.port.RecordBatchFormat;
 import io.odradek.domain.protocol.InitProducerIdRequest;
 import io.odradek.domain.protocol.InitProducerIdResponse;
@@ -38,7 +37,7 @@ import io.odradek.domain.protocol.KafkaError;
  * </ul>
  */
 public final class Idempotence implements ProducerIdentity {
-    private static final Logger LOG = LoggerFactory.getLogger(Idempotence.class);
+    private final ProducerLog log;
 
     private final int transactionTimeoutMs;
     private final long retryBackoffNs;
@@ -54,7 +53,8 @@ public final class Idempotence implements ProducerIdentity {
     private boolean initInFlight;
     private long nextInitAttemptNs;
 
-    public Idempotence(int transactionTimeoutMs, long retryBackoffNs) {
+    public Idempotence(int transactionTimeoutMs, long retryBackoffNs, LogContext logContext) {
+        this.log = logContext.logger(Idempotence.class);
         this.transactionTimeoutMs = transactionTimeoutMs;
         this.retryBackoffNs = retryBackoffNs;
     }
@@ -79,7 +79,7 @@ public final class Idempotence implements ProducerIdentity {
         short error = response.errorCode();
         if (error == KafkaError.NONE) {
             current = new IdAndEpoch(response.producerId(), response.producerEpoch());
-            LOG.debug("Producer id {}", current);
+            log.debug("Producer id {}", current);
             return;
         }
         if (KafkaError.isRetriable(error)) {
@@ -112,7 +112,9 @@ public final class Idempotence implements ProducerIdentity {
             return List.of();
         }
         current = current.bumped();
-        LOG.info("Bumped the producer epoch to {}: the sequences of {} cannot go on", current, toResequence.keySet());
+        log.warn("Bumped the producer epoch to {}: the broker lost this producer's sequence state for {}, or an"
+                + " answer was lost, so their sequences cannot go on under the old epoch", current,
+                toResequence.keySet());
         return resequenceWaiting();
     }
 
@@ -211,7 +213,7 @@ public final class Idempotence implements ProducerIdentity {
     }
 
     private void needNewEpoch(TopicPartition tp) {
-        LOG.debug("{}: its sequences cannot go on under {}; its next batch starts a new epoch", tp, current);
+        log.debug("{}: its sequences cannot go on under {}; its next batch starts a new epoch", tp, current);
         requestResequence(tp, false);
     }
 

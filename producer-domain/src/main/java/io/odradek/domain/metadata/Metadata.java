@@ -22,13 +22,20 @@ public final class Metadata {
 
     private volatile ClusterView view = ClusterView.EMPTY;
     private volatile boolean updateRequested;
-    private long lastSuccessNs = Long.MIN_VALUE / 2;
+    /** Volatile for the metadata-age metric's readers; written by the I/O thread only. */
+    private volatile long lastSuccessNs = Long.MIN_VALUE / 2;
+    private volatile boolean everUpdated;
     private long lastAttemptNs = Long.MIN_VALUE / 2;
     private boolean inFlight;
 
     public Metadata(long maxAgeNs, long refreshBackoffNs) {
         this.maxAgeNs = maxAgeNs;
         this.refreshBackoffNs = refreshBackoffNs;
+    }
+
+    /** Seconds since the last successful metadata response; NaN before the first. */
+    public double ageSeconds(long nowNs) {
+        return everUpdated ? (nowNs - lastSuccessNs) / 1e9 : Double.NaN;
     }
 
     public ClusterView view() {
@@ -78,6 +85,7 @@ public final class Metadata {
     public void update(MetadataResponse response, long nowNs) {
         inFlight = false;
         lastSuccessNs = nowNs;
+        everUpdated = true;
         Map<Integer, Node> nodes = new HashMap<>();
         for (MetadataResponse.Broker broker : response.brokers()) {
             nodes.put(broker.nodeId(), new Node(broker.nodeId(), broker.host(), broker.port()));

@@ -7,7 +7,14 @@ package io.odradek.domain.port;
  * @param sendBufferBytes       SO_SNDBUF, or -1 for the OS default
  * @param receiveBufferBytes    SO_RCVBUF, or -1 for the OS default
  * @param maxResponseSizeBytes  a response frame larger than this is a protocol error: close the connection
+ * @param logPrefix             put before each line the transport logs: the producer's
+ *                              {@code [Producer clientId=...] }
  */
 public record TransportSettings(String threadName, int sendBufferBytes, int receiveBufferBytes,
-                                int maxResponseSizeBytes) {
+                                int maxResponseSizeBytes, String logPrefix) {
+
+    /** Settings whose log lines have no prefix (a transport's own tests). */
+    public TransportSettings(String threadName, int sendBufferBytes, int receiveBufferBytes, int maxResponseSizeBytes) {
+        this(threadName, sendBufferBytes, receiveBufferBytes, maxResponseSizeBytes, "");
+    }
 }

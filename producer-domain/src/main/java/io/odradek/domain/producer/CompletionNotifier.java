@@ -2,23 +2,23 @@ package io.odradek.domain.producer;
 
 import java.util.List;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import io.odradek.api.Callback;
 import io.odradek.api.ProducerInterceptor;
 import io.odradek.api.RecordMetadata;
 import io.odradek.domain.accumulator.ProducerBatch;
+import io.odradek.domain.log.LogContext;
+import io.odradek.domain.log.ProducerLog;
 
 /**
  * Tells interceptors, then the user's callback, that a record completed. Their exceptions are logged and
  * swallowed, as Kafka's producer does: one faulty callback must not stop the others or the I/O thread.
  */
 final class CompletionNotifier implements ProducerBatch.CompletionListener {
-    private static final Logger LOG = LoggerFactory.getLogger(CompletionNotifier.class);
+    private final ProducerLog log;
     private final ProducerInterceptor<?, ?>[] interceptors;
 
-    CompletionNotifier(List<ProducerInterceptor<?, ?>> interceptors) {
+    CompletionNotifier(List<ProducerInterceptor<?, ?>> interceptors, LogContext logContext) {
+        this.log = logContext.logger(CompletionNotifier.class);
         this.interceptors = interceptors.toArray(new ProducerInterceptor<?, ?>[0]);
     }
 
@@ -33,14 +33,14 @@ final class CompletionNotifier implements ProducerBatch.CompletionListener {
             try {
                 interceptor.onAcknowledgement(metadata, error);
             } catch (RuntimeException e) {
-                LOG.warn("Interceptor {} threw from onAcknowledgement", interceptor.getClass().getName(), e);
+                log.warn("Interceptor {} threw from onAcknowledgement", interceptor.getClass().getName(), e);
             }
         }
         if (callback != null) {
             try {
                 callback.onCompletion(metadata, error);
             } catch (RuntimeException e) {
-                LOG.warn("Callback for a record to {}-{} threw", metadata.topic(), metadata.partition(), e);
+                log.warn("Callback for a record to {}-{} threw", metadata.topic(), metadata.partition(), e);
             }
         }
     }

@@ -7,9 +7,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import io.odradek.api.Callback;
 import io.odradek.api.ConsumerGroupMetadata;
 import io.odradek.api.Headers;
@@ -26,9 +23,12 @@ import io.odradek.api.RecordTooLargeException;
 import io.odradek.api.SerializationException;
 import io.odradek.api.TimeoutException;
 import io.odradek.api.TopicPartition;
+import io.odradek.api.metrics.Metric;
+import io.odradek.api.metrics.MetricName;
 import io.odradek.domain.accumulator.PendingRecord;
 import io.odradek.domain.accumulator.ProducerBatch;
 import io.odradek.domain.accumulator.ProducerBuffers;
+import io.odradek.domain.log.ProducerLog;
 import io.odradek.domain.metadata.Metadata;
 import io.odradek.domain.metadata.TopicInfo;
 import io.odradek.domain.partition.PartitionChooser;
@@ -43,7 +43,7 @@ import io.odradek.domain.transaction.TransactionSupport;
  * transport's I/O thread does the rest through the {@link Sender}.
  */
 final class DomainProducer<K, V> implements Producer<K, V> {
-    private static final Logger LOG = LoggerFactory.getLogger(DomainProducer.class);
+    private final ProducerLog log;
     private final ProducerParts<K, V> parts;
     private final ProducerBuffers buffers;
     private final Metadata metadata;
@@ -63,6 +63,7 @@ final class DomainProducer<K, V> implements Producer<K, V> {
                    TransactionSupport transactions) {
         this.transactions = transactions;
         this.parts = parts;
+        this.log = parts.log().logger(DomainProducer.class);
         this.buffers = buffers;
         this.metadata = metadata;
         this.sender = sender;
@@ -137,7 +138,11 @@ final class DomainProducer<K, V> implements Producer<K, V> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new OdradekException("Interrupted while waiting for buffer memory", e);
-        } catch (TimeoutException | IllegalArgumentException e) {
+        } catch (TimeoutException e) {
+            // Only the buffer pool throws it here: no memory became free within max.block.ms.
+            parts.metrics().bufferExhausted();
+            return failed(intercepted, keyBytes, valueBytes, callback, e);
+        } catch (IllegalArgumentException e) {
             return failed(intercepted, keyBytes, valueBytes, callback, e);
         }
     }
@@ -222,6 +227,7 @@ final class DomainProducer<K, V> implements Producer<K, V> {
         RecordMetadata metadata = new RecordMetadata(record.topic(),
                 record.partition() == null ? -1 : record.partition(), RecordMetadata.UNKNOWN_OFFSET,
                 record.timestamp() == null ? -1 : record.timestamp(), length(keyBytes), length(valueBytes));
+        parts.metrics().send().failedAtSend(clock.nanoTime() / 1_000_000L);
         notifier.onRecordCompleted(metadata, error, callback);
         return RecordFuture.failed(error);
     }
@@ -232,28 +238,58 @@ final class DomainProducer<K, V> implements Producer<K, V> {
 
     @Override
     public void initTransactions() {
-        transactions.initTransactions();
+        long startNs = clock.nanoTime();
+        try {
+            transactions.initTransactions();
+        } finally {
+            parts.metrics().initTransactionsTook(clock.nanoTime() - startNs);
+        }
     }
 
     @Override
     public void beginTransaction() {
-        transactions.beginTransaction();
+        long startNs = clock.nanoTime();
+        try {
+            transactions.beginTransaction();
+        } finally {
+            parts.metrics().beginTransactionTook(clock.nanoTime() - startNs);
+        }
     }
 
     @Override
     public void sendOffsetsToTransaction(Map<TopicPartition, OffsetAndMetadata> offsets,
                                          ConsumerGroupMetadata groupMetadata) {
-        transactions.sendOffsetsToTransaction(offsets, groupMetadata);
+        long startNs = clock.nanoTime();
+        try {
+            transactions.sendOffsetsToTransaction(offsets, groupMetadata);
+        } finally {
+            parts.metrics().sendOffsetsTook(clock.nanoTime() - startNs);
+        }
     }
 
     @Override
     public void commitTransaction() {
-        transactions.commitTransaction();
+        long startNs = clock.nanoTime();
+        try {
+            transactions.commitTransaction();
+        } finally {
+            parts.metrics().commitTransactionTook(clock.nanoTime() - startNs);
+        }
     }
 
     @Override
     public void abortTransaction() {
-        transactions.abortTransaction();
+        long startNs = clock.nanoTime();
+        try {
+            transactions.abortTransaction();
+        } finally {
+            parts.metrics().abortTransactionTook(clock.nanoTime() - startNs);
+        }
+    }
+
+    @Override
+    public Map<MetricName, ? extends Metric> metrics() {
+        return parts.metrics().registry().metrics();
     }
 
     @Override
@@ -263,6 +299,7 @@ final class DomainProducer<K, V> implements Producer<K, V> {
                     + " onAcknowledgement: they run on the producer's I/O thread, which flush() would wait for."
                     + " Call it from another thread.");
         }
+        long startNs = clock.nanoTime();
         buffers.accumulator().beginFlush();
         try {
             for (PendingRecord record : buffers.pending().snapshot()) {
@@ -276,6 +313,7 @@ final class DomainProducer<K, V> implements Producer<K, V> {
             throw new OdradekException("Interrupted while flushing", e);
         } finally {
             buffers.accumulator().endFlush();
+            parts.metrics().flushed(clock.nanoTime() - startNs);
         }
     }
 
@@ -301,11 +339,14 @@ final class DomainProducer<K, V> implements Producer<K, V> {
             }
             metadata.requestUpdate();
             transport.wakeup();
+            long startNs = clock.nanoTime();
             try {
                 info = metadata.awaitTopic(topic, TimeUnit.NANOSECONDS.toMillis(maxBlockNs), clock);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new OdradekException("Interrupted while waiting for metadata of topic " + topic, e);
+            } finally {
+                parts.metrics().waitedForMetadata(clock.nanoTime() - startNs);
             }
             if (info == null) {
                 throw new TimeoutException("Topic " + topic + " not present in metadata after "
@@ -360,7 +401,7 @@ final class DomainProducer<K, V> implements Producer<K, V> {
      */
     private void closeFromCallback(Duration timeout) {
         if (!timeout.isZero()) {
-            LOG.warn("close({}) was called from a callback or interceptor, on the producer's I/O thread: closing"
+            log.warn("close({}) was called from a callback or interceptor, on the producer's I/O thread: closing"
                     + " without waiting instead (close(0)); records not yet acknowledged fail", timeout);
         }
         buffers.accumulator().close();

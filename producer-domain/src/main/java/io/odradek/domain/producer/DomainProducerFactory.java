@@ -15,8 +15,11 @@ import io.odradek.domain.accumulator.BufferPool;
 import io.odradek.domain.accumulator.PendingRecords;
 import io.odradek.domain.accumulator.ProducerBuffers;
 import io.odradek.domain.accumulator.RecordAccumulator;
+import io.odradek.domain.log.LogContext;
 import io.odradek.domain.metadata.Metadata;
 import io.odradek.domain.metadata.Node;
+import io.odradek.domain.metrics.MetricsSettings;
+import io.odradek.domain.metrics.ProducerMetrics;
 import io.odradek.domain.partition.PartitionChooser;
 import io.odradek.domain.port.Clock;
 import io.odradek.domain.port.CompressionCodec;
@@ -57,7 +60,12 @@ public final class DomainProducerFactory implements ProducerFactory {
                                           RandomGenerator random) {
         Clock clock = transportFactory.clock();
         Transport[] transport = new Transport[1];
-        BufferPool pool = new BufferPool(config.bufferMemoryBytes(), config.batchSizeBytes());
+        LogContext log = LogContext.forProducer(config.clientId(), config.transactionalId().orElse(null));
+        ProducerMetrics metrics = new ProducerMetrics(config.clientId(),
+                new MetricsSettings(config.metricsNumSamples(), config.metricsSampleWindow().toMillis()), clock, log);
+        BufferPool pool = new BufferPool(config.bufferMemoryBytes(), config.batchSizeBytes(), clock,
+                metrics::bufferPoolWaited);
+        metrics.bufferGauges(pool.totalBytes(), pool::availableBytes, pool::waitingThreads);
         if (compression != null) {
             // A drained batch is compressed into a pooled buffer sized for a full batch that does not shrink.
             int headerBytes = protocol.recordBatchFormat().batchHeaderSizeBytes();
@@ -68,19 +76,24 @@ public final class DomainProducerFactory implements ProducerFactory {
                 config.batchSizeBytes(), () -> transport[0].wakeup());
         ProducerBuffers buffers = new ProducerBuffers(accumulator, new PendingRecords(), pool);
         Metadata metadata = new Metadata(config.metadataMaxAge().toNanos(), config.retryBackoff().toNanos());
-        IdentityParts identity = IdentityParts.from(config, () -> transport[0].wakeup());
+        metrics.metadataAge(() -> metadata.ageSeconds(clock.nanoTime()));
+        IdentityParts identity = IdentityParts.from(config, () -> transport[0].wakeup(), log);
         PartitionChooser chooser = new PartitionChooser(config.partitioner().orElse(null), config.batchSizeBytes(),
                 config.partitionerIgnoreKeys(), metadata);
-        CompletionNotifier notifier = new CompletionNotifier(config.interceptors());
-        Sender sender = new Sender(senderSettings(config, compression), protocol, buffers, metadata,
-                identity.identity(), chooser, random, notifier, identity.wiring());
+        CompletionNotifier notifier = new CompletionNotifier(config.interceptors(), log);
+        Sender sender = new Sender(senderSettings(config, compression, log), protocol, buffers, metadata,
+                identity.identity(), chooser, random, notifier, identity.wiring(), metrics);
+        MetricsReporters.attach(config, metrics.registry(), DomainProducerFactory.class.getClassLoader(), log);
         transport[0] = transportFactory.create(new TransportSettings("odradek-io-" + config.clientId(),
-                config.sendBufferBytes(), config.receiveBufferBytes(), MAX_RESPONSE_SIZE_BYTES), sender);
+                config.sendBufferBytes(), config.receiveBufferBytes(), MAX_RESPONSE_SIZE_BYTES, log.prefix()), sender);
         sender.attach(transport[0]);
         ProducerParts<K, V> parts = new ProducerParts<>(config, protocol, clock, keySerializer, valueSerializer,
-                new InterceptorChain<>(typedInterceptors(config)));
+                new InterceptorChain<>(typedInterceptors(config), log), metrics, log);
         DomainProducer<K, V> producer = new DomainProducer<>(parts, buffers, metadata, sender, transport[0], chooser,
                 notifier, identity.transactions());
+        String kind = config.transactionalId().isPresent() ? "a transactional"
+                : config.idempotenceEnabled() ? "an idempotent" : "a non-idempotent";
+        log.logger(DomainProducerFactory.class).info("Created {} producer; {}", kind, EffectiveConfig.describe(config));
         transport[0].start();
         return producer;
     }
@@ -94,7 +107,7 @@ public final class DomainProducerFactory implements ProducerFactory {
         return typed;
     }
 
-    static SenderSettings senderSettings(ProducerConfig config, CompressionCodec compression) {
+    static SenderSettings senderSettings(ProducerConfig config, CompressionCodec compression, LogContext log) {
         List<Node> bootstrap = new ArrayList<>();
         int id = -1;
         for (String server : config.bootstrapServers()) {
@@ -108,6 +121,6 @@ public final class DomainProducerFactory implements ProducerFactory {
                 config.reconnectBackoff().toNanos(), config.reconnectBackoffMax().toNanos(),
                 config.maxRequestSizeBytes(), config.maxInFlightRequestsPerConnection(), compression,
                 config.compressionLevel(), config.maxBlock().toNanos(),
-                config.socketConnectionSetupTimeout().toNanos());
+                config.socketConnectionSetupTimeout().toNanos(), log);
     }
 }

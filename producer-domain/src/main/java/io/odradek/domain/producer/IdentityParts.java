@@ -2,6 +2,7 @@ package io.odradek.domain.producer;
 
 import io.odradek.api.ProducerConfig;
 import io.odradek.domain.idempotence.Idempotence;
+import io.odradek.domain.log.LogContext;
 import io.odradek.domain.idempotence.NoIdempotence;
 import io.odradek.domain.idempotence.ProducerIdentity;
 import io.odradek.domain.sender.TransactionWiring;
@@ -19,18 +20,18 @@ import io.odradek.domain.transaction.Transactions;
 record IdentityParts(ProducerIdentity identity, TransactionSupport transactions, TransactionWiring wiring) {
 
     /** @param wakeup wakes the I/O thread (a transactional call has work for it) */
-    static IdentityParts from(ProducerConfig config, Runnable wakeup) {
+    static IdentityParts from(ProducerConfig config, Runnable wakeup, LogContext log) {
         int transactionTimeoutMs = (int) config.transactionTimeout().toMillis();
         if (config.transactionalId().isPresent()) {
             Transactions transactions = new Transactions(config.transactionalId().get(), config.maxBlock().toNanos(),
-                    wakeup);
+                    wakeup, log);
             TransactionPartitions partitions = new TransactionPartitions();
             TransactionalIdentity identity = new TransactionalIdentity(transactions, partitions);
             return new IdentityParts(identity, transactions,
                     TransactionWiring.of(transactions, identity, partitions, transactionTimeoutMs));
         }
         ProducerIdentity identity = config.idempotenceEnabled()
-                ? new Idempotence(transactionTimeoutMs, config.retryBackoff().toNanos())
+                ? new Idempotence(transactionTimeoutMs, config.retryBackoff().toNanos(), log)
                 : new NoIdempotence();
         return new IdentityParts(identity, new NoTransactions(), TransactionWiring.none());
     }

@@ -2,20 +2,20 @@ package io.odradek.domain.producer;
 
 import java.util.List;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import io.odradek.api.ProducerInterceptor;
 import io.odradek.api.ProducerRecord;
+import io.odradek.domain.log.LogContext;
+import io.odradek.domain.log.ProducerLog;
 
 /** Runs the interceptors' {@code onSend} in order; one that throws is logged and skipped, as in Kafka. */
 final class InterceptorChain<K, V> {
-    private static final Logger LOG = LoggerFactory.getLogger(InterceptorChain.class);
+    private final ProducerLog log;
     /** An array, not a list: the send path walks it for every record and must not allocate an iterator. */
     private final ProducerInterceptor<K, V>[] interceptors;
 
     @SuppressWarnings("unchecked")
-    InterceptorChain(List<ProducerInterceptor<K, V>> interceptors) {
+    InterceptorChain(List<ProducerInterceptor<K, V>> interceptors, LogContext logContext) {
+        this.log = logContext.logger(InterceptorChain.class);
         this.interceptors = interceptors.toArray(new ProducerInterceptor[0]);
     }
 
@@ -28,7 +28,7 @@ final class InterceptorChain<K, V> {
                     current = next;
                 }
             } catch (RuntimeException e) {
-                LOG.warn("Interceptor {} threw from onSend; the record goes on unchanged",
+                log.warn("Interceptor {} threw from onSend; the record goes on unchanged",
                         interceptor.getClass().getName(), e);
             }
         }
@@ -40,7 +40,7 @@ final class InterceptorChain<K, V> {
             try {
                 interceptor.close();
             } catch (RuntimeException e) {
-                LOG.warn("Interceptor {} threw from close", interceptor.getClass().getName(), e);
+                log.warn("Interceptor {} threw from close", interceptor.getClass().getName(), e);
             }
         }
     }

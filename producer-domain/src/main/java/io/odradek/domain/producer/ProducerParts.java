@@ -4,12 +4,15 @@ import io.odradek.api.Headers;
 import io.odradek.api.ProducerConfig;
 import io.odradek.api.SerializationException;
 import io.odradek.api.Serializer;
+import io.odradek.domain.log.LogContext;
+import io.odradek.domain.metrics.ProducerMetrics;
 import io.odradek.domain.port.Clock;
 import io.odradek.domain.port.WireProtocol;
 
 /** What a producer is built from: its configuration, adapters and the user's plug-ins. */
 record ProducerParts<K, V>(ProducerConfig config, WireProtocol protocol, Clock clock, Serializer<K> keySerializer,
-                           Serializer<V> valueSerializer, InterceptorChain<K, V> interceptors) {
+                           Serializer<V> valueSerializer, InterceptorChain<K, V> interceptors,
+                           ProducerMetrics metrics, LogContext log) {
 
     byte[] serializeKey(String topic, Headers headers, K key) {
         try {
@@ -29,7 +32,16 @@ record ProducerParts<K, V>(ProducerConfig config, WireProtocol protocol, Clock c
         }
     }
 
+    /** Closes the plugins, and the metrics last: their reporters (JMX) unregister what they published. */
     void close() {
+        try {
+            closePlugins();
+        } finally {
+            metrics.registry().close();
+        }
+    }
+
+    private void closePlugins() {
         interceptors.close();
         keySerializer.close();
         valueSerializer.close();

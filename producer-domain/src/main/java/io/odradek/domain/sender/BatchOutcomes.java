@@ -4,9 +4,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import io.odradek.api.OdradekException;
 import io.odradek.api.Persistence;
 import io.odradek.api.TimeoutException;
@@ -15,7 +12,10 @@ import io.odradek.domain.accumulator.ProducerBatch;
 import io.odradek.domain.accumulator.RecordAccumulator;
 import io.odradek.domain.idempotence.BatchErrorAction;
 import io.odradek.domain.idempotence.ProducerIdentity;
+import io.odradek.domain.log.ProducerLog;
+import io.odradek.domain.log.RateLimitedWarning;
 import io.odradek.domain.metadata.Metadata;
+import io.odradek.domain.metrics.ProducerMetrics;
 import io.odradek.domain.protocol.KafkaError;
 
 /**
@@ -27,16 +27,27 @@ import io.odradek.domain.protocol.KafkaError;
  * no attempt.
  */
 final class BatchOutcomes {
-    private static final Logger LOG = LoggerFactory.getLogger(BatchOutcomes.class);
+    private static final long WARNING_INTERVAL_NS = TimeUnit.SECONDS.toNanos(30);
+
     private final RecordAccumulator accumulator;
     private final ProducerIdentity identity;
     private final Metadata metadata;
     private final SenderSettings settings;
     private final RandomGenerator random;
     private final ProducerBatch.CompletionListener listener;
+    private final ProducerMetrics metrics;
+    private final ProducerLog log;
+    /** Batches expiring or failing come in bursts (a broker down): one WARN at once, then one per interval. */
+    private final RateLimitedWarning expired;
+    private final RateLimitedWarning failed;
 
     BatchOutcomes(RecordAccumulator accumulator, ProducerIdentity identity, Metadata metadata,
-                  SenderSettings settings, RandomGenerator random, ProducerBatch.CompletionListener listener) {
+                  SenderSettings settings, RandomGenerator random, ProducerBatch.CompletionListener listener,
+                  ProducerMetrics metrics) {
+        this.metrics = metrics;
+        this.log = settings.log().logger(BatchOutcomes.class);
+        this.expired = new RateLimitedWarning(log, WARNING_INTERVAL_NS);
+        this.failed = new RateLimitedWarning(log, WARNING_INTERVAL_NS);
         this.accumulator = accumulator;
         this.identity = identity;
         this.metadata = metadata;
@@ -61,10 +72,17 @@ final class BatchOutcomes {
     }
 
     /** The broker stored the batch at {@code baseOffset} (-1 when acks=0 or unknown). */
-    void acknowledged(ProducerBatch batch, long baseOffset, long logAppendTimeMs) {
+    void acknowledged(ProducerBatch batch, long baseOffset, long logAppendTimeMs, long nowNs) {
         returned(batch);
         identity.onAcknowledged(batch);
-        complete(batch, baseOffset, logAppendTimeMs, null);
+        succeed(batch, baseOffset, logAppendTimeMs, nowNs);
+    }
+
+    private void succeed(ProducerBatch batch, long baseOffset, long logAppendTimeMs, long nowNs) {
+        if (complete(batch, baseOffset, logAppendTimeMs, null)) {
+            metrics.latency().batchAcknowledged(batch.recordCount(), batch.createdNs(), batch.readyNs(),
+                    batch.firstSentNs(), batch.lastSentNs(), nowNs);
+        }
     }
 
     /** The broker answered with an error for the batch. */
@@ -85,19 +103,19 @@ final class BatchOutcomes {
         switch (identity.onError(batch, errorCode)) {
             case TREAT_AS_SUCCESS -> {
                 identity.onAcknowledged(batch);
-                complete(batch, -1L, -1L, null);
+                succeed(batch, -1L, -1L, nowNs);
             }
             case RETRY -> {
                 if (canRetry(batch, nowNs)) {
-                    LOG.debug("Retrying the batch for {} after attempt {}: {} {}", batch.topicPartition(),
+                    log.debug("Retrying the batch for {} after attempt {}: {} {}", batch.topicPartition(),
                             batch.attempts(), KafkaError.nameOf(errorCode), message);
                     requeue(batch, nowNs);
                 } else {
-                    fail(batch, retriesExhausted(batch, errorCode, message, nowNs));
+                    failWithWarning(batch, retriesExhausted(batch, errorCode, message, nowNs), nowNs);
                 }
             }
-            case FAIL -> fail(batch, BrokerErrors.toException(errorCode, message, batch.topicPartition(),
-                    persistence(batch)));
+            case FAIL -> failWithWarning(batch, BrokerErrors.toException(errorCode, message, batch.topicPartition(),
+                    persistence(batch)), nowNs);
         }
     }
 
@@ -122,6 +140,7 @@ final class BatchOutcomes {
                 batch.attempts() - 1, random.nextDouble());
         batch.retryNotBeforeNs(nowNs + backoff);
         accumulator.existingQueue(batch.topicPartition()).requeue(batch);
+        metrics.send().retried(batch.topicPartition().topic(), batch.recordCount(), nowNs / 1_000_000L);
     }
 
     /** Fails the batches whose delivery.timeout.ms passed while they waited in their queues. */
@@ -131,9 +150,11 @@ final class BatchOutcomes {
             if (first == null || nowNs - first.createdNs() < settings.deliveryTimeoutNs()) {
                 continue;
             }
-            List<ProducerBatch> expired = queue.removeExpired(nowNs, settings.deliveryTimeoutNs());
-            for (ProducerBatch batch : expired) {
-                fail(batch, expiredException(batch, nowNs, null));
+            List<ProducerBatch> expiredBatches = queue.removeExpired(nowNs, settings.deliveryTimeoutNs());
+            for (ProducerBatch batch : expiredBatches) {
+                RuntimeException error = expiredException(batch, nowNs, null);
+                expired.warn(nowNs, "Records expired (more in the next 30 s are counted in record-error-total, not logged): {}", error.getMessage());
+                fail(batch, error);
             }
         }
     }
@@ -148,7 +169,9 @@ final class BatchOutcomes {
             return;
         }
         batch.markPossiblyWritten();
-        complete(batch, -1L, -1L, expiredException(batch, nowNs, "its request is still unanswered"));
+        RuntimeException error = expiredException(batch, nowNs, "its request is still unanswered");
+        expired.warn(nowNs, "Records expired (more in the next 30 s are counted in record-error-total, not logged): {}", error.getMessage());
+        complete(batch, -1L, -1L, error);
     }
 
     private TimeoutException expiredException(ProducerBatch batch, long nowNs, String lastError) {
@@ -198,17 +221,30 @@ final class BatchOutcomes {
         return batch.isPossiblyWritten() ? Persistence.POSSIBLY_PERSISTED : Persistence.NOT_PERSISTED;
     }
 
+    private void failWithWarning(ProducerBatch batch, RuntimeException error, long nowNs) {
+        failed.warn(nowNs, "Failed to send {} record(s) to {} (more failures in the next 30 s are counted in record-error-total,"
+                + " not logged): {}", batch.recordCount(), batch.topicPartition(),
+                error.toString());
+        fail(batch, error);
+    }
+
     private void fail(ProducerBatch batch, RuntimeException error) {
         identity.onFailed(batch, error);
         complete(batch, -1L, -1L, error);
     }
 
-    private void complete(ProducerBatch batch, long baseOffset, long logAppendTimeMs, RuntimeException error) {
-        if (batch.complete(baseOffset, logAppendTimeMs, error, listener)) {
-            accumulator.completed(batch);
-            if (!batch.isOnWire()) {
-                accumulator.release(batch);
-            }
+    /** @return whether this completed the batch (false if it already was) */
+    private boolean complete(ProducerBatch batch, long baseOffset, long logAppendTimeMs, RuntimeException error) {
+        if (!batch.complete(baseOffset, logAppendTimeMs, error, listener)) {
+            return false;
         }
+        if (error != null) {
+            metrics.send().failed(batch.topicPartition().topic(), batch.recordCount(), metrics.registry().nowMs());
+        }
+        accumulator.completed(batch);
+        if (!batch.isOnWire()) {
+            accumulator.release(batch);
+        }
+        return true;
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.random.RandomGenerator;
 
 import io.odradek.domain.metadata.ClusterView;
+import io.odradek.domain.metrics.NetworkMetrics;
 import io.odradek.domain.metadata.Node;
 import io.odradek.domain.port.Transport;
 
@@ -19,6 +20,7 @@ final class Connections {
     private final Transport transport;
     private final SenderSettings settings;
     private final RandomGenerator random;
+    private final NetworkMetrics metrics;
     private final Map<Integer, NodeConnection> byNodeId = new HashMap<>();
     private final Map<Integer, NodeConnection> byConnectionId = new HashMap<>();
     private final List<NodeConnection> bootstrap = new ArrayList<>();
@@ -26,10 +28,11 @@ final class Connections {
     private int bootstrapCursor;
     private long wantedReconnectNs = Long.MAX_VALUE;
 
-    Connections(Transport transport, SenderSettings settings, RandomGenerator random) {
+    Connections(Transport transport, SenderSettings settings, RandomGenerator random, NetworkMetrics metrics) {
         this.transport = transport;
         this.settings = settings;
         this.random = random;
+        this.metrics = metrics;
         for (Node node : settings.bootstrapNodes()) {
             bootstrap.add(new NodeConnection(node));
         }
@@ -76,7 +79,8 @@ final class Connections {
     NodeConnection anyReady(ClusterView view, long nowNs) {
         NodeConnection best = null;
         for (NodeConnection connection : all()) {
-            if (connection.isReady() && (best == null || connection.inFlight().size() < best.inFlight().size())) {
+            if (connection.canSend(nowNs)
+                    && (best == null || connection.inFlight().size() < best.inFlight().size())) {
                 best = connection;
             }
         }
@@ -127,6 +131,9 @@ final class Connections {
 
     /** Marks a connection down (the transport reported it, or we closed it) and starts its backoff. */
     void markDisconnected(NodeConnection connection, long nowNs) {
+        if (connection.isEstablished()) {
+            metrics.connectionClosed(nowNs / 1_000_000L);
+        }
         byConnectionId.remove(connection.connectionId());
         connection.disconnected(nowNs, settings.reconnectBackoffNs(), settings.reconnectBackoffMaxNs(),
                 random.nextDouble());

@@ -52,7 +52,7 @@ final class CoordinatorLookup {
     /** The connection to the known coordinator of {@code key} if it is ready; else null (it is being opened). */
     NodeConnection readyConnection(Key key, long nowNs) {
         NodeConnection connection = channel.toAddress(known.get(key), nowNs);
-        return connection.isReady() ? connection : null;
+        return connection.canSend(nowNs) ? connection : null;
     }
 
     /** The coordinator moved or is gone: look it up again next time. */

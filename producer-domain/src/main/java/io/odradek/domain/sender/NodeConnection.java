@@ -27,6 +27,16 @@ final class NodeConnection {
     private int consecutiveFailures;
     private long reconnectNotBeforeNs;
     private long connectStartedNs;
+    /**
+     * KIP-219: a broker over a quota answers at once, says for how long the client is throttled, and expects no
+     * request from it on this connection until then (a request sent anyway is held back by the broker, unread).
+     */
+    private long throttledUntilNs = Long.MIN_VALUE;
+    /**
+     * Set once a problem with this broker was logged at WARN; cleared when a connection to it is ready again (logged
+     * at INFO). While it is set, further failures (each reconnect attempt) are logged at DEBUG only.
+     */
+    private boolean warnedUnreachable;
 
     NodeConnection(Node node) {
         this.node = node;
@@ -46,6 +56,26 @@ final class NodeConnection {
 
     boolean isReady() {
         return state == State.READY;
+    }
+
+    /** Ready, and not muted by a quota's throttle: a request may go now. */
+    boolean canSend(long nowNs) {
+        return state == State.READY && nowNs >= throttledUntilNs;
+    }
+
+    /** Mutes the connection until {@code untilNs}, or longer if an earlier throttle already does. */
+    void throttleUntil(long untilNs) {
+        throttledUntilNs = Math.max(throttledUntilNs, untilNs);
+    }
+
+    /** When the connection's throttle ends, or Long.MAX_VALUE if it is not throttled at {@code nowNs}. */
+    long throttleEndsNs(long nowNs) {
+        return state == State.READY && nowNs < throttledUntilNs ? throttledUntilNs : Long.MAX_VALUE;
+    }
+
+    /** Whether it was established (negotiating or ready): closing it then counts as closing a connection. */
+    boolean isEstablished() {
+        return state == State.NEGOTIATING || state == State.READY;
     }
 
     boolean canConnect(long nowNs) {
@@ -81,11 +111,27 @@ final class NodeConnection {
     /** Broken or closed: forget the versions, back off before reconnecting. */
     void disconnected(long nowNs, long backoffNs, long backoffMaxNs, double jitter) {
         state = State.DISCONNECTED;
+        // A throttle belongs to the connection it was answered on (as in Kafka's client): a new one starts free.
+        throttledUntilNs = Long.MIN_VALUE;
         connectionId = -1;
         versions.clear();
         long backoff = Backoff.exponential(backoffNs, backoffMaxNs, consecutiveFailures, jitter);
         consecutiveFailures++;
         reconnectNotBeforeNs = nowNs + backoff;
+    }
+
+    /** Marks the broker as reported unreachable; true if it was not already (so this problem is worth a WARN). */
+    boolean reportUnreachable() {
+        boolean first = !warnedUnreachable;
+        warnedUnreachable = true;
+        return first;
+    }
+
+    /** Clears {@link #reportUnreachable()}; true if it was set (so the recovery is worth an INFO). */
+    boolean reportReachable() {
+        boolean wasReported = warnedUnreachable;
+        warnedUnreachable = false;
+        return wasReported;
     }
 
     /** The negotiated version of {@code api}, or -1 if the broker does not support it in our range. */

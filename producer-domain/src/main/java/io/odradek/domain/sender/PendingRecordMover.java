@@ -16,6 +16,7 @@ import io.odradek.domain.accumulator.RecordAccumulator;
 import io.odradek.domain.metadata.ClusterView;
 import io.odradek.domain.metadata.Metadata;
 import io.odradek.domain.metadata.TopicInfo;
+import io.odradek.domain.metrics.ProducerMetrics;
 import io.odradek.domain.partition.PartitionChooser;
 import io.odradek.domain.protocol.KafkaError;
 
@@ -32,9 +33,12 @@ final class PendingRecordMover {
     private final PartitionChooser chooser;
     private final ProducerBatch.CompletionListener listener;
     private final long maxBlockNs;
+    private final ProducerMetrics metrics;
 
     PendingRecordMover(PendingRecords pending, RecordAccumulator accumulator, BufferPool pool, Metadata metadata,
-                       PartitionChooser chooser, ProducerBatch.CompletionListener listener, long maxBlockNs) {
+                       PartitionChooser chooser, ProducerBatch.CompletionListener listener, long maxBlockNs,
+                       ProducerMetrics metrics) {
+        this.metrics = metrics;
         this.pending = pending;
         this.accumulator = accumulator;
         this.pool = pool;
@@ -44,7 +48,7 @@ final class PendingRecordMover {
         this.maxBlockNs = maxBlockNs;
     }
 
-    void moveResolved() {
+    void moveResolved(long nowNs) {
         if (pending.isEmpty()) {
             return;
         }
@@ -53,7 +57,7 @@ final class PendingRecordMover {
             TopicInfo info = view.topic(topic);
             Short error = view.topicErrors().get(topic);
             if (info != null) {
-                pending.moveAll(topic, record -> move(record, info));
+                pending.moveAll(topic, record -> move(record, info, nowNs));
             } else if (error != null && isPermanent(error)) {
                 pending.moveAll(topic, record -> fail(record, new BrokerErrorException(error,
                         KafkaError.nameOf(error), "metadata for topic " + topic + " failed")));
@@ -68,7 +72,7 @@ final class PendingRecordMover {
         return error != KafkaError.UNKNOWN_TOPIC_OR_PARTITION && !KafkaError.isRetriable(error);
     }
 
-    private void move(PendingRecord record, TopicInfo info) {
+    private void move(PendingRecord record, TopicInfo info, long nowNs) {
         pool.unreserve(record.reservedBytes());
         int partitionCount = info.partitionCount();
         int partition;
@@ -89,6 +93,8 @@ final class PendingRecordMover {
             failWithoutReservation(record, e);
             return;
         }
+        // The deadline is max.block.ms after the send: what is left of it tells how long the record waited.
+        metrics.latency().metadataWaited(nowNs - (record.deadlineNs() - maxBlockNs), nowNs / 1_000_000L);
         // Rare (a record that waited for metadata), so composing through a CompletableFuture is fine here.
         batched.toCompletableFuture().whenComplete((metadata, error) -> {
             if (error == null) {
@@ -141,6 +147,7 @@ final class PendingRecordMover {
                 record.partition() == null ? -1 : record.partition(), RecordMetadata.UNKNOWN_OFFSET,
                 record.timestampMs(), length(record.keyBytes()), length(record.valueBytes()));
         Callback callback = record.callback();
+        metrics.send().failedAtSend(metrics.registry().nowMs());
         listener.onRecordCompleted(metadata, error, callback);
         record.future().completeExceptionally(error);
     }

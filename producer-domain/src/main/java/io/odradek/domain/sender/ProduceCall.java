@@ -35,8 +35,10 @@ final class ProduceCall implements ResponseHandler {
     @Override
     public void onResponse(Response response, long nowNs) {
         exchange.finished(this);
+        ProduceResponse produce = (ProduceResponse) response;
+        exchange.throttled(produce.throttleTimeMs(), nowNs);
         List<ProducerBatch> unanswered = new ArrayList<>(batches);
-        for (ProduceResponse.TopicResponse topic : ((ProduceResponse) response).topics()) {
+        for (ProduceResponse.TopicResponse topic : produce.topics()) {
             for (ProduceResponse.PartitionResponse partition : topic.partitions()) {
                 ProducerBatch batch = find(unanswered, topic.topic(), partition.partition());
                 if (batch == null) {
@@ -44,7 +46,7 @@ final class ProduceCall implements ResponseHandler {
                 }
                 unanswered.remove(batch);
                 if (partition.errorCode() == KafkaError.NONE) {
-                    outcomes.acknowledged(batch, partition.baseOffset(), partition.logAppendTimeMs());
+                    outcomes.acknowledged(batch, partition.baseOffset(), partition.logAppendTimeMs(), nowNs);
                 } else {
                     outcomes.failedWithError(batch, partition.errorCode(), partition.errorMessage(), nowNs);
                 }
@@ -68,7 +70,7 @@ final class ProduceCall implements ResponseHandler {
     public void onWritten(long nowNs) {
         exchange.finished(this);
         for (ProducerBatch batch : batches) {
-            outcomes.acknowledged(batch, -1L, -1L);
+            outcomes.acknowledged(batch, -1L, -1L, nowNs);
         }
     }
 

@@ -94,6 +94,7 @@ final class ProduceDrainer {
         long lingerEndsNs = first.createdNs() + settings.lingerNs();
         if (draining || first.isRetry() || first.isFull() || nowNs >= lingerEndsNs
                 || queue.hasBatchBehindFirst()) {
+            first.markReady(nowNs);
             return true;
         }
         nextReadyNs = Math.min(nextReadyNs, lingerEndsNs);

@@ -11,6 +11,7 @@ import io.odradek.domain.accumulator.PartitionQueue;
 import io.odradek.domain.accumulator.ProducerBatch;
 import io.odradek.domain.accumulator.RecordAccumulator;
 import io.odradek.domain.idempotence.ProducerIdentity;
+import io.odradek.domain.metrics.SendMetrics;
 import io.odradek.domain.protocol.ProduceRequest;
 
 /**
@@ -26,11 +27,13 @@ final class ProduceExchange implements Exchange {
     private final BatchOutcomes outcomes;
     private final PendingRecordMover pendingMover;
     private final RequestChannel channel;
+    private final SendMetrics metrics;
     private final Set<ProduceCall> inFlight = new LinkedHashSet<>();
 
     ProduceExchange(SenderSettings settings, RecordAccumulator accumulator, ProducerIdentity identity,
                     ProduceDrainer drainer, BatchOutcomes outcomes, PendingRecordMover pendingMover,
-                    RequestChannel channel) {
+                    RequestChannel channel, SendMetrics metrics) {
+        this.metrics = metrics;
         this.settings = settings;
         this.accumulator = accumulator;
         this.identity = identity;
@@ -54,7 +57,7 @@ final class ProduceExchange implements Exchange {
             pendingMover.failAll(aborting);
             outcomes.failUnsent(aborting);
         }
-        pendingMover.moveResolved();
+        pendingMover.moveResolved(nowNs);
         for (ProducerBatch inDoubt : identity.maybeBumpEpoch()) {
             outcomes.failInDoubt(inDoubt);
         }
@@ -88,7 +91,7 @@ final class ProduceExchange implements Exchange {
                 continue;
             }
             boolean firstRequest = true;
-            while (channel.hasRoom(connection)) {
+            while (channel.hasRoom(connection, nowNs)) {
                 // Later requests go only while a batch is still ready: a batch that is neither full nor done
                 // lingering must wait for linger.ms instead of leaving half-empty behind the ready ones.
                 if (!firstRequest && !drainer.anyReady(entry.getValue(), nowNs)) {
@@ -106,8 +109,14 @@ final class ProduceExchange implements Exchange {
 
     private void send(NodeConnection connection, List<ProducerBatch> batches, long nowNs) {
         Map<String, List<ProduceRequest.PartitionData>> byTopic = new LinkedHashMap<>();
+        long nowMs = nowNs / 1_000_000L;
+        int records = 0;
         for (ProducerBatch batch : batches) {
             outcomes.sent(batch);
+            batch.markSent(nowNs);
+            records += batch.recordCount();
+            metrics.batchSent(batch.topicPartition().topic(), batch.recordCount(), batch.sizeBytes(),
+                    batch.compressionRatio(), batch.maxRecordBytes(), (nowNs - batch.createdNs()) / 1e6, nowMs);
             byTopic.computeIfAbsent(batch.topicPartition().topic(), t -> new ArrayList<>())
                     .add(new ProduceRequest.PartitionData(batch.topicPartition().partition(), batch.closedBuffer()));
         }
@@ -115,6 +124,7 @@ final class ProduceExchange implements Exchange {
         byTopic.forEach((topic, partitions) -> topics.add(new ProduceRequest.TopicData(topic, partitions)));
         int timeoutMs = (int) Math.min(Integer.MAX_VALUE, settings.requestTimeoutNs() / 1_000_000L);
         ProduceRequest request = new ProduceRequest(identity.transactionalId(), settings.acks(), timeoutMs, topics);
+        metrics.requestSent(records, nowMs);
         ProduceCall call = new ProduceCall(batches, outcomes, this, settings.deliveryTimeoutNs());
         inFlight.add(call);
         if (settings.acks() == 0) {
@@ -122,6 +132,11 @@ final class ProduceExchange implements Exchange {
         } else {
             channel.send(connection, request, call, nowNs);
         }
+    }
+
+    /** A Produce response's throttle_time_ms, 0 included, for the throttle metrics. */
+    void throttled(int throttleTimeMs, long nowNs) {
+        metrics.produceThrottled(throttleTimeMs, nowNs / 1_000_000L);
     }
 
     /** A call's answer (or failure) arrived: it no longer counts as in flight. */

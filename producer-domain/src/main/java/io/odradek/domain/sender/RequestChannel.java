@@ -7,12 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import io.odradek.api.FatalProducerException;
+import io.odradek.domain.log.ProducerLog;
 import io.odradek.domain.metadata.Metadata;
 import io.odradek.domain.metadata.Node;
+import io.odradek.domain.metrics.NetworkMetrics;
 import io.odradek.domain.port.Transport;
 import io.odradek.domain.port.WireProtocol;
 import io.odradek.domain.protocol.ApiKey;
@@ -31,7 +30,7 @@ import io.odradek.domain.protocol.VersionRange;
  * connection, a timed-out request) to the handler that sent the request. I/O thread only.
  */
 final class RequestChannel {
-    private static final Logger LOG = LoggerFactory.getLogger(RequestChannel.class);
+    private final ProducerLog log;
     private static final String SOFTWARE_NAME = "odradek";
     private static final String SOFTWARE_VERSION = "0.1.0";
     /** A broker that speaks neither of these in our ranges cannot be produced to at all. */
@@ -41,6 +40,7 @@ final class RequestChannel {
     private final WireProtocol protocol;
     private final Metadata metadata;
     private final RandomGenerator random;
+    private final NetworkMetrics metrics;
     private Connections connections;
     private int nextCorrelationId;
     /** Highest versions some APIs may use though the broker speaks more (a transactions v1 producer's). */
@@ -49,15 +49,18 @@ final class RequestChannel {
     private Map<String, Short> finalizedFeatures = Map.of();
     private long finalizedFeaturesEpoch = -1;
 
-    RequestChannel(SenderSettings settings, WireProtocol protocol, Metadata metadata, RandomGenerator random) {
+    RequestChannel(SenderSettings settings, WireProtocol protocol, Metadata metadata, RandomGenerator random,
+                   NetworkMetrics metrics) {
         this.settings = settings;
         this.protocol = protocol;
         this.metadata = metadata;
         this.random = random;
+        this.metrics = metrics;
+        this.log = settings.log().logger(RequestChannel.class);
     }
 
     void attach(Transport transport) {
-        this.connections = new Connections(transport, settings, random);
+        this.connections = new Connections(transport, settings, random, metrics);
     }
 
     // ---- for exchanges ----
@@ -101,16 +104,20 @@ final class RequestChannel {
         this.versionCaps = Map.copyOf(caps);
     }
 
-    /** Whether another request may go on {@code connection} now (max.in.flight.requests.per.connection). */
-    boolean hasRoom(NodeConnection connection) {
-        return connection.isReady() && connection.inFlight().size() < settings.maxInFlightPerConnection();
+    /**
+     * Whether another request may go on {@code connection} now: it is ready, not throttled by a quota (KIP-219), and
+     * below max.in.flight.requests.per.connection.
+     */
+    boolean hasRoom(NodeConnection connection, long nowNs) {
+        return connection.canSend(nowNs) && connection.inFlight().size() < settings.maxInFlightPerConnection();
     }
 
     /** Sends a request on a ready connection; {@code handler} hears of its answer or its failure. */
     void send(NodeConnection connection, Request request, ResponseHandler handler, long nowNs) {
         RequestHeader header = header(connection, request);
         connection.inFlight().addLast(new InFlightRequest(header, handler, nowNs, nowNs + settings.requestTimeoutNs()));
-        write(connection, header, request, null);
+        long sizeBytes = write(connection, header, request, null);
+        metrics.requestSent(connection.node().id(), sizeBytes, true, nowNs / 1_000_000L);
     }
 
     /**
@@ -121,10 +128,11 @@ final class RequestChannel {
         RequestHeader header = header(connection, request);
         InFlightRequest unwritten = new InFlightRequest(header, handler, nowNs, Long.MAX_VALUE);
         connection.awaitingWrite().addLast(unwritten);
-        write(connection, header, request, writtenNs -> {
+        long sizeBytes = write(connection, header, request, writtenNs -> {
             connection.awaitingWrite().remove(unwritten);
             handler.onWritten(writtenNs);
         });
+        metrics.requestSent(connection.node().id(), sizeBytes, false, nowNs / 1_000_000L);
     }
 
     private RequestHeader header(NodeConnection connection, Request request) {
@@ -137,14 +145,19 @@ final class RequestChannel {
         return new RequestHeader(request.apiKey(), version, nextCorrelationId++, settings.clientId());
     }
 
-    private void write(NodeConnection connection, RequestHeader header, Request request,
+    /** @return the frame's size in bytes */
+    private long write(NodeConnection connection, RequestHeader header, Request request,
                        RequestFrame.WrittenListener onWritten) {
         ByteBuffer[] buffers = protocol.encodeRequest(header, request);
-        if (LOG.isTraceEnabled()) {
-            LOG.trace("Sending {} v{} correlation {} to {}", request.apiKey(), header.apiVersion(),
+        if (log.isTraceEnabled()) {
+            log.trace("Sending {} v{} correlation {} to {}", request.apiKey(), header.apiVersion(),
                     header.correlationId(), connection.node());
         }
-        connections.transport().send(connection.connectionId(), new RequestFrame(buffers, onWritten));
+        RequestFrame frame = new RequestFrame(buffers, onWritten);
+        // Measured before the transport writes it: writing advances the buffers' positions.
+        long sizeBytes = frame.sizeBytes();
+        connections.transport().send(connection.connectionId(), frame);
+        return sizeBytes;
     }
 
     // ---- deadlines ----
@@ -154,21 +167,23 @@ final class RequestChannel {
         connections.beginPoll();
         for (NodeConnection connection : connections.all()) {
             if (nowNs >= connection.connectDeadlineNs(settings.connectionSetupTimeoutNs())) {
-                LOG.debug("Connection to {} not established within socket.connection.setup.timeout.ms",
-                        connection.node());
+                unreachable(connection, "not connected within socket.connection.setup.timeout.ms="
+                        + settings.connectionSetupTimeoutNs() / 1_000_000L);
                 connections.close(connection, nowNs);
                 continue;
             }
             InFlightRequest oldest = connection.inFlight().peekFirst();
             if (oldest != null && nowNs >= oldest.deadlineNs()) {
-                closeAndFail(connection, "request " + oldest.header().apiKey() + " timed out after request.timeout.ms="
-                        + settings.requestTimeoutNs() / 1_000_000L, nowNs);
+                String reason = "request " + oldest.header().apiKey() + " timed out after request.timeout.ms="
+                        + settings.requestTimeoutNs() / 1_000_000L;
+                unreachable(connection, reason);
+                closeAndFail(connection, reason, nowNs);
             }
         }
     }
 
-    /** The earliest request or connection-setup deadline, or wanted reconnect. */
-    long nextDeadlineNs() {
+    /** The earliest request or connection-setup deadline, wanted reconnect, or end of a quota's throttle. */
+    long nextDeadlineNs(long nowNs) {
         long next = connections.earliestReconnectNs();
         for (NodeConnection connection : connections.all()) {
             InFlightRequest oldest = connection.inFlight().peekFirst();
@@ -176,6 +191,7 @@ final class RequestChannel {
                 next = Math.min(next, oldest.deadlineNs());
             }
             next = Math.min(next, connection.connectDeadlineNs(settings.connectionSetupTimeoutNs()));
+            next = Math.min(next, connection.throttleEndsNs(nowNs));
         }
         return next;
     }
@@ -188,6 +204,7 @@ final class RequestChannel {
             return;
         }
         connection.negotiating();
+        metrics.connectionCreated(nowNs / 1_000_000L);
         send(connection, new ApiVersionsRequest(SOFTWARE_NAME, SOFTWARE_VERSION), new VersionNegotiation(connection),
                 nowNs);
     }
@@ -197,7 +214,12 @@ final class RequestChannel {
         if (connection == null) {
             return;
         }
-        LOG.debug("Connection to {} lost: {}", connection.node(), reason);
+        if (connection.isEstablished() && connection.inFlight().isEmpty() && connection.awaitingWrite().isEmpty()) {
+            // Nothing was lost: most often the broker closed a connection idle past its connections.max.idle.ms.
+            log.debug("Connection to {} closed while idle: {}", connection.node(), reason);
+        } else {
+            unreachable(connection, (connection.isEstablished() ? "connection lost: " : "cannot connect: ") + reason);
+        }
         // As Kafka's client does: a broker that cannot be reached may no longer lead what we think it leads.
         metadata.requestUpdate();
         connections.markDisconnected(connection, nowNs);
@@ -215,6 +237,9 @@ final class RequestChannel {
             closeBroken(connection, "a response arrived with no request in flight", nowNs);
             return;
         }
+        // The frame comes without its 4-byte size prefix, which Kafka's incoming-byte counts.
+        metrics.responseReceived(connection.node().id(), frame.remaining() + 4L, (nowNs - request.sentNs()) / 1e6,
+                nowNs / 1_000_000L);
         Response response;
         try {
             response = protocol.decodeResponse(request.header(), frame);
@@ -223,16 +248,43 @@ final class RequestChannel {
             closeBroken(connection, e.getMessage(), nowNs);
             return;
         }
-        if (LOG.isTraceEnabled()) {
-            LOG.trace("Received {} correlation {} from {} after {} us", request.header().apiKey(),
+        if (log.isTraceEnabled()) {
+            log.trace("Received {} correlation {} from {} after {} us", request.header().apiKey(),
                     request.header().correlationId(), connection.node(), (nowNs - request.sentNs()) / 1000);
         }
+        throttle(connection, request.header(), response.throttleTimeMs(), nowNs);
         request.handler().onResponse(response, nowNs);
     }
 
+    /**
+     * KIP-219: from these versions on, a broker over a quota answers at once and leaves it to the client to hold
+     * back for throttle_time_ms, so the connection is muted; older versions delayed the answer themselves.
+     */
+    private void throttle(NodeConnection connection, RequestHeader header, int throttleTimeMs, long nowNs) {
+        if (throttleTimeMs > 0 && header.apiVersion() >= ClientSideThrottling.firstVersion(header.apiKey())) {
+            connection.throttleUntil(nowNs + throttleTimeMs * 1_000_000L);
+            log.debug("Broker {} throttled this producer for {} ms ({} v{}): no request goes to it until then",
+                    connection.node(), throttleTimeMs, header.apiKey(), header.apiVersion());
+        }
+    }
+
     private void closeBroken(NodeConnection connection, String reason, long nowNs) {
-        LOG.warn("Closing connection to {}: {}", connection.node(), reason);
+        log.warn("Closing the connection to {}: {}", connection.node(), reason);
         closeAndFail(connection, reason, nowNs);
+    }
+
+    /**
+     * A broker cannot be reached: one WARN when it starts (what an operator needs to see), DEBUG for each further
+     * failed attempt while it lasts, and an INFO once a connection to it is ready again.
+     */
+    private void unreachable(NodeConnection connection, String reason) {
+        if (connection.reportUnreachable()) {
+            log.warn("Broker {} is unreachable ({}); reconnecting with backoff (reconnect.backoff.ms up to"
+                    + " reconnect.backoff.max.ms), and its partitions' records wait meanwhile; further failures are"
+                    + " logged at DEBUG until it is back", connection.node(), reason);
+        } else {
+            log.debug("Broker {} still unreachable: {}", connection.node(), reason);
+        }
     }
 
     private void closeAndFail(NodeConnection connection, String reason, long nowNs) {
@@ -242,6 +294,7 @@ final class RequestChannel {
     }
 
     private void failInFlight(NodeConnection connection, String reason, long nowNs) {
+        metrics.requestsAbandoned(connection.inFlight().size());
         for (ArrayDeque<InFlightRequest> requests : List.of(connection.awaitingWrite(), connection.inFlight())) {
             InFlightRequest request;
             while ((request = requests.pollFirst()) != null) {
@@ -253,6 +306,7 @@ final class RequestChannel {
     /** Forgets every request in flight without telling their handlers (who abort themselves), and disconnects. */
     void closeAll() {
         for (NodeConnection connection : connections.all()) {
+            metrics.requestsAbandoned(connection.inFlight().size());
             connection.inFlight().clear();
             connection.awaitingWrite().clear();
         }
@@ -297,6 +351,9 @@ final class RequestChannel {
                 finalizedFeatures = versions.finalizedFeatures();
             }
             connection.ready(negotiated);
+            if (connection.reportReachable()) {
+                log.info("Broker {} is reachable again", connection.node());
+            }
         }
 
         @Override

@@ -10,6 +10,7 @@ import io.odradek.domain.accumulator.ProducerBatch;
 import io.odradek.domain.accumulator.ProducerBuffers;
 import io.odradek.domain.idempotence.ProducerIdentity;
 import io.odradek.domain.metadata.Metadata;
+import io.odradek.domain.metrics.ProducerMetrics;
 import io.odradek.domain.partition.PartitionChooser;
 import io.odradek.domain.port.NetworkHandler;
 import io.odradek.domain.port.Transport;
@@ -36,21 +37,21 @@ public final class Sender implements NetworkHandler {
 
     public Sender(SenderSettings settings, WireProtocol protocol, ProducerBuffers buffers, Metadata metadata,
                   ProducerIdentity identity, PartitionChooser chooser, RandomGenerator random,
-                  ProducerBatch.CompletionListener listener, TransactionWiring transactions) {
-        this.channel = new RequestChannel(settings, protocol, metadata, random);
+                  ProducerBatch.CompletionListener listener, TransactionWiring transactions, ProducerMetrics metrics) {
+        this.channel = new RequestChannel(settings, protocol, metadata, random, metrics.network());
         BatchOutcomes outcomes = new BatchOutcomes(buffers.accumulator(), identity, metadata, settings, random,
-                listener);
+                listener, metrics);
         ProduceDrainer drainer = new ProduceDrainer(buffers.accumulator(), identity, metadata,
                 protocol.recordBatchFormat(), settings);
         PendingRecordMover pendingMover = new PendingRecordMover(buffers.pending(), buffers.accumulator(),
-                buffers.pool(), metadata, chooser, listener, settings.maxBlockNs());
+                buffers.pool(), metadata, chooser, listener, settings.maxBlockNs(), metrics);
         // In this order each poll: fresh metadata and a producer id before draining; the transaction's requests
         // after the batches of the poll went (an EndTxn waits for the last of them).
         List<Exchange> all = new ArrayList<>(List.of(
                 new MetadataExchange(metadata, channel),
                 new ProducerIdExchange(identity, channel),
                 new ProduceExchange(settings, buffers.accumulator(), identity, drainer, outcomes, pendingMover,
-                        channel)));
+                        channel, metrics.send())));
         all.addAll(transactions.exchanges(channel, buffers, settings));
         this.exchanges = List.copyOf(all);
     }
@@ -111,7 +112,7 @@ public final class Sender implements NetworkHandler {
         for (Exchange exchange : exchanges) {
             exchange.poll(nowNs);
         }
-        long next = channel.nextDeadlineNs();
+        long next = channel.nextDeadlineNs(nowNs);
         for (Exchange exchange : exchanges) {
             next = Math.min(next, exchange.nextWakeUpNs());
         }

@@ -2,6 +2,7 @@ package io.odradek.domain.sender;
 
 import java.util.List;
 
+import io.odradek.domain.log.LogContext;
 import io.odradek.domain.metadata.Node;
 import io.odradek.domain.port.CompressionCodec;
 
@@ -10,10 +11,12 @@ import io.odradek.domain.port.CompressionCodec;
  *
  * @param acks        0, 1 or -1
  * @param compression null for none
+ * @param log         who the sender's log lines say is speaking
  */
 public record SenderSettings(String clientId, List<Node> bootstrapNodes, short acks, long lingerNs,
                              long requestTimeoutNs, long deliveryTimeoutNs, int retries, long retryBackoffNs,
                              long retryBackoffMaxNs, long reconnectBackoffNs, long reconnectBackoffMaxNs,
                              int maxRequestSizeBytes, int maxInFlightPerConnection, CompressionCodec compression,
-                             int compressionLevel, long maxBlockNs, long connectionSetupTimeoutNs) {
+                             int compressionLevel, long maxBlockNs, long connectionSetupTimeoutNs,
+                             LogContext log) {
 }

@@ -6,13 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import io.odradek.api.FatalProducerException;
 import io.odradek.api.OffsetAndMetadata;
 import io.odradek.domain.TopicPartition;
 import io.odradek.domain.accumulator.ProducerBuffers;
+import io.odradek.domain.log.ProducerLog;
 import io.odradek.domain.protocol.AddOffsetsToTxnRequest;
 import io.odradek.domain.protocol.AddOffsetsToTxnResponse;
 import io.odradek.domain.protocol.AddPartitionsToTxnRequest;
@@ -43,7 +41,7 @@ import io.odradek.domain.transaction.Transactions;
  * answer moves {@link Transactions}; see {@link TransactionReplies} for what each error means.
  */
 final class TransactionExchange implements Exchange, CoordinatorLookup.Listener {
-    private static final Logger LOG = LoggerFactory.getLogger(TransactionExchange.class);
+    private final ProducerLog log;
     /** A transaction's first AddPartitionsToTxn meets CONCURRENT_TRANSACTIONS while the previous one completes. */
     private static final long CONCURRENT_TRANSACTIONS_BACKOFF_NS = TimeUnit.MILLISECONDS.toNanos(20);
     /** Without transactions v2 these versions would tell the broker the transaction is a v2 one (KIP-890). */
@@ -81,6 +79,7 @@ final class TransactionExchange implements Exchange, CoordinatorLookup.Listener 
         this.buffers = buffers;
         this.settings = settings;
         this.transactionTimeoutMs = transactionTimeoutMs;
+        this.log = settings.log().logger(TransactionExchange.class);
         this.transactionCoordinator = new CoordinatorLookup.Key(CoordinatorType.TRANSACTION,
                 transactions.transactionalId());
         this.replies = new TransactionReplies(transactions, identity);
@@ -136,7 +135,7 @@ final class TransactionExchange implements Exchange, CoordinatorLookup.Listener 
             boolean bumpsEpochs = coordinator.version(ApiKey.INIT_PRODUCER_ID) >= 3;
             identity.coordinatorSpeaks(v2, bumpsEpochs);
             channel.capVersions(v2 ? Map.of() : V1_VERSION_CAPS);
-            LOG.info("Transactional producer {} uses transactions {} with coordinator {}",
+            log.info("Transactional producer {} uses transactions {} with coordinator {}",
                     transactions.transactionalId(), v2 ? "v2 (KIP-890)" : "v1", coordinator.node());
         }
         // After the first, an InitProducerId bumps the epoch of the current id (KIP-360).
@@ -354,7 +353,7 @@ final class TransactionExchange implements Exchange, CoordinatorLookup.Listener 
             coordinators.forget(transactionCoordinator);
             retryNotBeforeNs = 0;
         } else if (TransactionReplies.isRetriable(error)) {
-            LOG.debug("{} of {} answered {}; retrying", request, transactions.transactionalId(),
+            log.debug("{} of {} answered {}; retrying", request, transactions.transactionalId(),
                     KafkaError.forCode(error));
             backOff(nowNs);
         } else {

@@ -3,9 +3,6 @@ package io.odradek.domain.transaction;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import io.odradek.api.ConsumerGroupMetadata;
 import io.odradek.api.FatalProducerException;
 import io.odradek.api.OdradekException;
@@ -14,6 +11,8 @@ import io.odradek.api.ProducerFencedException;
 import io.odradek.api.TimeoutException;
 import io.odradek.api.TopicPartition;
 import io.odradek.api.TransactionAbortableException;
+import io.odradek.domain.log.LogContext;
+import io.odradek.domain.log.ProducerLog;
 
 /**
  * A transactional producer's state machine (KIP-98): the application's calls check and move the state and hand
@@ -25,7 +24,7 @@ import io.odradek.api.TransactionAbortableException;
  * volatile so that {@code send()} can check it without the lock.
  */
 public final class Transactions implements TransactionSupport {
-    private static final Logger LOG = LoggerFactory.getLogger(Transactions.class);
+    private final ProducerLog log;
 
     private final String transactionalId;
     private final long maxBlockNs;
@@ -41,7 +40,8 @@ public final class Transactions implements TransactionSupport {
     /**
      * @param wakeup wakes the I/O thread when there is work for it
      */
-    public Transactions(String transactionalId, long maxBlockNs, Runnable wakeup) {
+    public Transactions(String transactionalId, long maxBlockNs, Runnable wakeup, LogContext logContext) {
+        this.log = logContext.logger(Transactions.class);
         this.transactionalId = transactionalId;
         this.maxBlockNs = maxBlockNs;
         this.wakeup = wakeup;
@@ -112,7 +112,7 @@ public final class Transactions implements TransactionSupport {
                 && state != TransactionState.ABORTABLE_ERROR)) {
             return false;
         }
-        LOG.info("Aborting the open transaction of transactional.id {} as the producer closes", transactionalId);
+        log.info("Aborting the open transaction of transactional.id {} as the producer closes", transactionalId);
         pending = startAbort();
         wakeup.run();
         return true;
@@ -256,7 +256,7 @@ public final class Transactions implements TransactionSupport {
             return;
         }
         if (state == TransactionState.ABORTING) {
-            LOG.debug("Transaction of {} already aborting; ignoring {}", transactionalId, cause.toString());
+            log.debug("Transaction of {} already aborting; ignoring {}", transactionalId, cause.toString());
             epochBumpRequired |= bumpEpoch;
             return;
         }
@@ -266,7 +266,7 @@ public final class Transactions implements TransactionSupport {
                     + state + ": " + cause.getMessage(), cause));
             return;
         }
-        LOG.info("Transaction of transactional.id {} must be aborted: {}", transactionalId, cause.getMessage());
+        log.info("Transaction of transactional.id {} must be aborted: {}", transactionalId, cause.getMessage());
         epochBumpRequired |= bumpEpoch;
         TransactionAbortableException error = cause instanceof TransactionAbortableException abortable ? abortable
                 : new TransactionAbortableException("The transaction of transactional.id " + transactionalId
@@ -281,7 +281,7 @@ public final class Transactions implements TransactionSupport {
         if (state == TransactionState.FATAL_ERROR) {
             return;
         }
-        LOG.warn("Transactional producer {} cannot go on: {}", transactionalId, cause.getMessage());
+        log.warn("Transactional producer {} cannot go on: {}", transactionalId, cause.getMessage());
         lastError = cause;
         state = TransactionState.FATAL_ERROR;
         if (pending != null) {
@@ -325,7 +325,7 @@ public final class Transactions implements TransactionSupport {
             throw new IllegalStateException("Transactional producer " + transactionalId + " cannot move from state "
                     + state + " to " + target);
         }
-        LOG.debug("Transaction of {}: {} -> {}", transactionalId, state, target);
+        log.debug("Transaction of {}: {} -> {}", transactionalId, state, target);
         state = target;
         if (target != TransactionState.ABORTABLE_ERROR) {
             lastError = null;

@@ -49,6 +49,8 @@ public final class FakeBroker {
     private final FakeTransactionCoordinator coordinator = new FakeTransactionCoordinator(
             tp -> partition(tp.topic(), tp.partition()));
     private long nextProducerId = 1000;
+    /** The throttle_time_ms of Produce answers, as a broker over a client quota sets it (KIP-219). */
+    private int produceThrottleMs;
     private int metadataRequests;
 
     /** One batch as a node received it, and what the node answered. */
@@ -134,6 +136,14 @@ public final class FakeBroker {
     /** The partition forgets every producer: the next batch with a sequence above 0 gets UNKNOWN_PRODUCER_ID. */
     public void forgetProducers(String topic, int partition) {
         partition(topic, partition).forgetProducers();
+    }
+
+    /**
+     * From now on Produce answers carry {@code throttleMs} as their throttle_time_ms (0 to stop): the client is over
+     * a quota and must send nothing more to the node for that long (KIP-219).
+     */
+    public void throttleProduce(int throttleMs) {
+        produceThrottleMs = throttleMs;
     }
 
     /** A node that is down refuses connections (the transport asks {@link #isUp}). */
@@ -262,7 +272,7 @@ public final class FakeBroker {
             }
             topicResponses.add(new ProduceResponse.TopicResponse(topic.topic(), partitions));
         }
-        return new ProduceResponse(topicResponses, 0);
+        return new ProduceResponse(topicResponses, produceThrottleMs);
     }
 
     private ProduceResponse.PartitionResponse producePartition(int nodeId, TopicPartition tp,

@@ -45,6 +45,12 @@ public final class FakeTransport implements TransportFactory, Transport {
     private long eventSequence;
     private int spinningPolls;
     private int connectsAttempted;
+    private long framesSent;
+    private long bytesSent;
+    private long responsesDelivered;
+    private long bytesDelivered;
+    /** When the node last received a request, for tests of what the sender held back. */
+    private final Map<Integer, Long> lastRequestNs = new HashMap<>();
     private final Set<Integer> nodesConnectedTo = new TreeSet<>();
 
     public FakeTransport(ManualClock clock, FakeBroker broker, FakeWireProtocol protocol) {
@@ -144,6 +150,9 @@ public final class FakeTransport implements TransportFactory, Transport {
             return;
         }
         long nowNs = clock.nanoTime();
+        framesSent++;
+        bytesSent += frame.sizeBytes();
+        lastRequestNs.put(connection.nodeId, nowNs);
         FakeWireProtocol.Sent sent = protocol.takeRequest(frame.buffers());
         frame.onWritten(nowNs);
         Response response = broker.handle(connection.nodeId, sent.request());
@@ -301,6 +310,8 @@ public final class FakeTransport implements TransportFactory, Transport {
             }
             case RESPONSE -> {
                 if (connection.state == State.OPEN) {
+                    responsesDelivered++;
+                    bytesDelivered += event.frame().remaining() + 4L;
                     handler.onResponse(event.connectionId(), event.frame(), nowNs);
                 }
             }
@@ -314,6 +325,29 @@ public final class FakeTransport implements TransportFactory, Transport {
     /** Polls that asked to be polled again at the same instant: a real I/O thread would have spun on them. */
     public int spinningPolls() {
         return spinningPolls;
+    }
+
+    /** Request frames handed to this transport, and their bytes (size prefix included, as encoded). */
+    public long framesSent() {
+        return framesSent;
+    }
+
+    public long bytesSent() {
+        return bytesSent;
+    }
+
+    /** Responses delivered to the sender, and their bytes counted with a 4-byte size prefix, as on a socket. */
+    public long responsesDelivered() {
+        return responsesDelivered;
+    }
+
+    public long bytesDelivered() {
+        return bytesDelivered;
+    }
+
+    /** When node {@code nodeId} last received a request; -1 if never. */
+    public long lastRequestNs(int nodeId) {
+        return lastRequestNs.getOrDefault(nodeId, -1L);
     }
 
     public int connectsAttempted() {

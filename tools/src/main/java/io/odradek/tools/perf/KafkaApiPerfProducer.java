@@ -25,6 +25,17 @@ final class KafkaApiPerfProducer implements PerfProducer {
     }
 
     @Override
+    public java.util.SortedMap<String, Double> metrics() {
+        java.util.SortedMap<String, Double> metrics = new java.util.TreeMap<>();
+        producer.metrics().forEach((name, metric) -> {
+            if (metric.metricValue() instanceof Number number) {
+                metrics.put(name.group() + ":" + name.name() + ":" + name.tags(), number.doubleValue());
+            }
+        });
+        return metrics;
+    }
+
+    @Override
     public void flush() {
         producer.flush();
     }

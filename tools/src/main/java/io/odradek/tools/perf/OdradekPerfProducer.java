@@ -22,6 +22,14 @@ final class OdradekPerfProducer implements PerfProducer {
     }
 
     @Override
+    public java.util.SortedMap<String, Double> metrics() {
+        java.util.SortedMap<String, Double> metrics = new java.util.TreeMap<>();
+        producer.metrics().forEach((name, metric) -> metrics.put(name.group() + ":" + name.name() + ":" + name.tags(),
+                metric.value()));
+        return metrics;
+    }
+
+    @Override
     public void flush() {
         producer.flush();
     }

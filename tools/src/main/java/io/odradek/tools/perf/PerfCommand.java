@@ -150,7 +150,7 @@ public final class PerfCommand {
             if (options.printMetrics()) {
                 producer.flush();
                 out.println(stats.summaryLine());
-                printCounters(stats, failures, usage);
+                printCounters(stats, failures, usage, producer.metrics());
                 producer.close();
             } else {
                 producer.close();
@@ -184,14 +184,20 @@ public final class PerfCommand {
         }
     }
 
-    /** What the producer API offers no metrics for yet: the tool's own counters, in Kafka's metrics layout. */
-    private void printCounters(LatencyStats stats, FailureLog failures, ClientUsage usage) {
+    /**
+     * As Kafka's tool: the producer's metrics as {@code group:name:{tags} : value} rows, after the tool's own
+     * counters; then where each record's time went, stage by stage (Odradek's latency breakdown).
+     */
+    private void printCounters(LatencyStats stats, FailureLog failures, ClientUsage usage,
+                               java.util.SortedMap<String, Double> metrics) {
         Map<String, Object> counters = new LinkedHashMap<>();
         counters.put("odradek-perf:records-acknowledged", stats.count());
         counters.put("odradek-perf:records-failed", failures.count());
         counters.put("odradek-perf:value-bytes-acknowledged", stats.bytes());
         counters.put("odradek-perf:client-cpu-ns", usage.cpuNsSinceStart());
         counters.put("odradek-perf:peak-heap-bytes", ClientUsage.peakHeapBytes());
+        metrics.forEach((name, value) -> counters.put(name, String.format(java.util.Locale.ROOT, "%.3f", value)));
         out.print(MetricsTable.format(counters));
+        out.print(LatencyBreakdownTable.format(metrics));
     }
 }

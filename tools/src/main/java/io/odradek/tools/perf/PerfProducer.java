@@ -15,6 +15,14 @@ interface PerfProducer {
 
     void flush();
 
+    /**
+     * The producer's metrics as Kafka's tools print them: {@code group:name:{tags}} to value, sorted by that key;
+     * none for a producer that keeps no metrics.
+     */
+    default java.util.SortedMap<String, Double> metrics() {
+        return new java.util.TreeMap<>();
+    }
+
     void initTransactions();
 
     void beginTransaction();

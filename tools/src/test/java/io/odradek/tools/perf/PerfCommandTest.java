@@ -168,13 +168,17 @@ class PerfCommandTest {
     }
 
     @Test
-    void printMetricsAddsTheCountersTable() {
+    void printMetricsPrintsTheCountersTheProducersMetricsAndTheLatencyBreakdown() {
         int status = run(FakeProducer.acknowledgingAll(), "--topic perf --num-records 10 --record-size 1 "
                 + "--throughput -1 --print-metrics --producer-props bootstrap.servers=127.0.0.1:9092");
 
         assertThat(status).isZero();
-        assertThat(stdout()).contains("odradek-perf:records-acknowledged     : 10")
-                .anySatisfy(line -> assertThat(line).startsWith("Metric Name"));
+        assertThat(stdout())
+                .anySatisfy(line -> assertThat(line).startsWith("Metric Name"))
+                .anySatisfy(line -> assertThat(line)
+                        .matches("producer-metrics:record-send-total:\\{client-id=fake\\} +: 10\\.000"))
+                .anySatisfy(line -> assertThat(line).startsWith("odradek-perf:records-acknowledged").endsWith(": 10"))
+                .anySatisfy(line -> assertThat(line).matches("in-flight +- +- +4\\.250 +5\\.500"));
     }
 
     @Test

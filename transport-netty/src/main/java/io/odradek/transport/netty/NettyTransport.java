@@ -184,7 +184,7 @@ public final class NettyTransport implements Transport {
         try {
             frame.onWritten(clock.nanoTime());
         } catch (Exception e) {
-            log.error("OutboundFrame.onWritten failed", e);
+            log.error(settings.logPrefix() + "OutboundFrame.onWritten failed", e);
         }
         // Writes finishing may free room the sender waits for (in-flight limits, acks=0 completions).
         requestPoll();
@@ -234,7 +234,7 @@ public final class NettyTransport implements Transport {
             }
         }
         if (!terminated || (thread != null && thread.isAlive())) {
-            log.warn("event loop {} did not stop within {} ms (a handler callback is stuck?)",
+            log.warn(settings.logPrefix() + "event loop {} did not stop within {} ms (a handler callback is stuck?)",
                     settings.threadName(), CLOSE_WAIT_MS);
         }
     }
@@ -273,7 +273,7 @@ public final class NettyTransport implements Transport {
         try {
             deadlineNs = handler.poll(nowNs);
         } catch (Exception e) {
-            log.error("NetworkHandler.poll failed; polling again shortly", e);
+            log.error(settings.logPrefix() + "NetworkHandler.poll failed; polling again shortly", e);
             deadlineNs = nowNs + POLL_RETRY_AFTER_FAILURE_NS;
         }
         flushQueued();
@@ -316,7 +316,7 @@ public final class NettyTransport implements Transport {
         try {
             handler.onConnected(connection.id(), clock.nanoTime());
         } catch (Exception e) {
-            log.error("NetworkHandler.onConnected failed for connection {}", connection.id(), e);
+            log.error(settings.logPrefix() + "NetworkHandler.onConnected failed for connection {}", connection.id(), e);
         }
         connection.flush(); // frames queued while connecting, and any the handler just sent
         requestPoll();
@@ -326,7 +326,7 @@ public final class NettyTransport implements Transport {
         try {
             handler.onResponse(connection.id(), frame, clock.nanoTime());
         } catch (Exception e) {
-            log.error("NetworkHandler.onResponse failed for connection {}; the response is lost", connection.id(), e);
+            log.error(settings.logPrefix() + "NetworkHandler.onResponse failed for connection {}; the response is lost", connection.id(), e);
         }
     }
 
@@ -357,7 +357,7 @@ public final class NettyTransport implements Transport {
         try {
             handler.onDisconnected(connection.id(), reason, clock.nanoTime());
         } catch (Exception e) {
-            log.error("NetworkHandler.onDisconnected failed for connection {}", connection.id(), e);
+            log.error(settings.logPrefix() + "NetworkHandler.onDisconnected failed for connection {}", connection.id(), e);
         }
         flushQueued();
         requestPoll();

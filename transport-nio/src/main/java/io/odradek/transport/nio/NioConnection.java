@@ -12,7 +12,7 @@ final class NioConnection {
     private final int id;
     private final String address;
     private final SocketChannel channel;
-    private final OutboundQueue outbound = new OutboundQueue();
+    private final OutboundQueue outbound;
     private final FrameReader inbound;
     private SelectionKey key;
     private State state;
@@ -23,6 +23,11 @@ final class NioConnection {
     private boolean flushing;
 
     NioConnection(int id, String address, SocketChannel channel, int maxResponseSizeBytes) {
+        this(id, address, channel, maxResponseSizeBytes, "");
+    }
+
+    NioConnection(int id, String address, SocketChannel channel, int maxResponseSizeBytes, String logPrefix) {
+        this.outbound = new OutboundQueue(logPrefix);
         this.id = id;
         this.address = address;
         this.channel = channel;

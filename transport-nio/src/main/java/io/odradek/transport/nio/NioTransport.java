@@ -105,7 +105,8 @@ public final class NioTransport implements Transport {
         try {
             InetSocketAddress socketAddress = new InetSocketAddress(host, port);
             if (socketAddress.isUnresolved()) {
-                deferFailure(new NioConnection(connectionId, address, null, settings.maxResponseSizeBytes()),
+                deferFailure(new NioConnection(connectionId, address, null, settings.maxResponseSizeBytes(),
+                                settings.logPrefix()),
                         "cannot resolve host " + host);
                 return;
             }
@@ -120,7 +121,7 @@ public final class NioTransport implements Transport {
                 channel.setOption(StandardSocketOptions.SO_RCVBUF, settings.receiveBufferBytes());
             }
             NioConnection connection = new NioConnection(connectionId, address, channel,
-                    settings.maxResponseSizeBytes());
+                    settings.maxResponseSizeBytes(), settings.logPrefix());
             boolean connectedAtOnce = channel.connect(socketAddress);
             connection.key(channel.register(selector, connectedAtOnce ? 0 : SelectionKey.OP_CONNECT, connection));
             // Registered with the selector and the table together, or (on an exception above) with neither.
@@ -131,7 +132,8 @@ public final class NioTransport implements Transport {
             }
         } catch (IOException | RuntimeException e) {
             closeQuietly(channel);
-            deferFailure(new NioConnection(connectionId, address, null, settings.maxResponseSizeBytes()),
+            deferFailure(new NioConnection(connectionId, address, null, settings.maxResponseSizeBytes(),
+                    settings.logPrefix()),
                     "cannot connect to " + address + ": " + describe(e));
         }
     }
@@ -187,7 +189,7 @@ public final class NioTransport implements Transport {
             Thread.currentThread().interrupt();
         }
         if (ioThread.isAlive()) {
-            log.warn("I/O thread {} did not stop within {} ms (a handler callback is stuck?)",
+            log.warn(settings.logPrefix() + "I/O thread {} did not stop within {} ms (a handler callback is stuck?)",
                     ioThread.getName(), CLOSE_WAIT_MS);
         }
     }
@@ -201,9 +203,9 @@ public final class NioTransport implements Transport {
                 select(deadlineNs);
             }
         } catch (IOException e) {
-            log.error("selector of I/O thread {} failed; the transport stops", ioThread.getName(), e);
+            log.error(settings.logPrefix() + "selector of I/O thread {} failed; the transport stops", ioThread.getName(), e);
         } catch (Error e) {
-            log.error("I/O thread {} ends on an error", ioThread.getName(), e);
+            log.error(settings.logPrefix() + "I/O thread {} ends on an error", ioThread.getName(), e);
             throw e;
         } finally {
             connections.forEach(NioConnection::close);
@@ -217,7 +219,7 @@ public final class NioTransport implements Transport {
         try {
             return handler.poll(nowNs);
         } catch (Exception e) {
-            log.error("NetworkHandler.poll failed; polling again shortly", e);
+            log.error(settings.logPrefix() + "NetworkHandler.poll failed; polling again shortly", e);
             return nowNs + POLL_RETRY_AFTER_FAILURE_NS;
         }
     }
@@ -265,7 +267,7 @@ public final class NioTransport implements Transport {
             }
         } catch (RuntimeException e) {
             // A bug of ours (handler exceptions are caught closer to the call): lose this connection, not the thread.
-            log.error("unexpected failure serving connection {}; closing it", connection.id(), e);
+            log.error(settings.logPrefix() + "unexpected failure serving connection {}; closing it", connection.id(), e);
             fail(connection, "internal transport error: " + describe(e));
         }
     }
@@ -287,7 +289,7 @@ public final class NioTransport implements Transport {
         try {
             handler.onConnected(connection.id(), nowNs);
         } catch (Exception e) {
-            log.error("NetworkHandler.onConnected failed for connection {}", connection.id(), e);
+            log.error(settings.logPrefix() + "NetworkHandler.onConnected failed for connection {}", connection.id(), e);
         }
         if (connection.isConnected() && !connection.outbound().isEmpty()) {
             flush(connection, nowNs);
@@ -342,7 +344,7 @@ public final class NioTransport implements Transport {
         try {
             handler.onResponse(connection.id(), frame, nowNs);
         } catch (Exception e) {
-            log.error("NetworkHandler.onResponse failed for connection {}; the response is lost",
+            log.error(settings.logPrefix() + "NetworkHandler.onResponse failed for connection {}; the response is lost",
                     connection.id(), e);
         }
     }
@@ -375,7 +377,7 @@ public final class NioTransport implements Transport {
                 try {
                     handler.onDisconnected(connection.id(), connection.failureReason(), nowNs);
                 } catch (Exception e) {
-                    log.error("NetworkHandler.onDisconnected failed for connection {}", connection.id(), e);
+                    log.error(settings.logPrefix() + "NetworkHandler.onDisconnected failed for connection {}", connection.id(), e);
                 }
             } else if (connection.isConnected()) {
                 announceConnected(connection, nowNs);

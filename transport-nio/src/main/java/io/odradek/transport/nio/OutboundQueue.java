@@ -23,6 +23,7 @@ final class OutboundQueue {
 
     private static final Logger log = LoggerFactory.getLogger(OutboundQueue.class);
 
+    private final String logPrefix;
     private ByteBuffer[] buffers = new ByteBuffer[64];
     private int bufferHead;
     private int bufferTail;
@@ -34,6 +35,15 @@ final class OutboundQueue {
     private int frameTail;
 
     private long pendingBytes;
+
+    OutboundQueue() {
+        this("");
+    }
+
+    /** @param logPrefix put before its log lines: the producer's {@code [Producer clientId=...] } */
+    OutboundQueue(String logPrefix) {
+        this.logPrefix = logPrefix;
+    }
 
     void add(OutboundFrame frame) {
         ByteBuffer[] frameBuffers = frame.buffers();
@@ -105,7 +115,7 @@ final class OutboundQueue {
             try {
                 frame.onWritten(nowNs);
             } catch (Exception e) {
-                log.error("OutboundFrame.onWritten failed; the frame was written, carrying on", e);
+                log.error(logPrefix + "OutboundFrame.onWritten failed; the frame was written, carrying on", e);
             }
         }
     }
