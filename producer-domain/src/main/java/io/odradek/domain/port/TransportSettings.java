@@ -1,5 +1,7 @@
 package io.odradek.domain.port;
 
+import java.util.Optional;
+
 /**
  * What a transport needs to know from the producer's configuration.
  *
@@ -7,7 +9,13 @@ package io.odradek.domain.port;
  * @param sendBufferBytes       SO_SNDBUF, or -1 for the OS default
  * @param receiveBufferBytes    SO_RCVBUF, or -1 for the OS default
  * @param maxResponseSizeBytes  a response frame larger than this is a protocol error: close the connection
+ * @param tls                   present when connections are wrapped in TLS ({@code SSL}, {@code SASL_SSL})
  */
 public record TransportSettings(String threadName, int sendBufferBytes, int receiveBufferBytes,
-                                int maxResponseSizeBytes) {
+                                int maxResponseSizeBytes, Optional<TlsEngineFactory> tls) {
+
+    /** Plaintext connections. */
+    public TransportSettings(String threadName, int sendBufferBytes, int receiveBufferBytes, int maxResponseSizeBytes) {
+        this(threadName, sendBufferBytes, receiveBufferBytes, maxResponseSizeBytes, Optional.empty());
+    }
 }

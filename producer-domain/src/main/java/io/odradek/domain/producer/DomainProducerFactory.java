@@ -2,6 +2,7 @@ package io.odradek.domain.producer;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.random.RandomGenerator;
 
@@ -23,7 +24,9 @@ import io.odradek.domain.port.CompressionCodec;
 import io.odradek.domain.port.Transport;
 import io.odradek.domain.port.TransportFactory;
 import io.odradek.domain.port.TransportSettings;
+import io.odradek.domain.port.TlsEngineFactory;
 import io.odradek.domain.port.WireProtocol;
+import io.odradek.domain.security.SslEngines;
 import io.odradek.domain.sender.Sender;
 import io.odradek.domain.sender.SenderSettings;
 
@@ -74,8 +77,9 @@ public final class DomainProducerFactory implements ProducerFactory {
         CompletionNotifier notifier = new CompletionNotifier(config.interceptors());
         Sender sender = new Sender(senderSettings(config, compression), protocol, buffers, metadata,
                 identity.identity(), chooser, random, notifier, identity.wiring());
+        Optional<TlsEngineFactory> tls = config.security().tls().map(SslEngines::create);
         transport[0] = transportFactory.create(new TransportSettings("odradek-io-" + config.clientId(),
-                config.sendBufferBytes(), config.receiveBufferBytes(), MAX_RESPONSE_SIZE_BYTES), sender);
+                config.sendBufferBytes(), config.receiveBufferBytes(), MAX_RESPONSE_SIZE_BYTES, tls), sender);
         sender.attach(transport[0]);
         ProducerParts<K, V> parts = new ProducerParts<>(config, protocol, clock, keySerializer, valueSerializer,
                 new InterceptorChain<>(typedInterceptors(config)));
@@ -108,6 +112,6 @@ public final class DomainProducerFactory implements ProducerFactory {
                 config.reconnectBackoff().toNanos(), config.reconnectBackoffMax().toNanos(),
                 config.maxRequestSizeBytes(), config.maxInFlightRequestsPerConnection(), compression,
                 config.compressionLevel(), config.maxBlock().toNanos(),
-                config.socketConnectionSetupTimeout().toNanos());
+                config.socketConnectionSetupTimeout().toNanos(), config.security().sasl());
     }
 }

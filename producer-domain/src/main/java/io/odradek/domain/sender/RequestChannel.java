@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.odradek.api.FatalProducerException;
+import io.odradek.api.security.SaslSettings;
 import io.odradek.domain.metadata.Metadata;
 import io.odradek.domain.metadata.Node;
 import io.odradek.domain.port.Transport;
@@ -24,6 +25,7 @@ import io.odradek.domain.protocol.Request;
 import io.odradek.domain.protocol.RequestHeader;
 import io.odradek.domain.protocol.Response;
 import io.odradek.domain.protocol.VersionRange;
+import io.odradek.domain.security.SaslMechanisms;
 
 /**
  * How exchanges talk to brokers: it opens connections (to any broker, or to a given node), negotiates each one's
@@ -41,6 +43,7 @@ final class RequestChannel {
     private final WireProtocol protocol;
     private final Metadata metadata;
     private final RandomGenerator random;
+    private final ConnectionAuthentication authentication;
     private Connections connections;
     private int nextCorrelationId;
     /** Highest versions some APIs may use though the broker speaks more (a transactions v1 producer's). */
@@ -54,6 +57,12 @@ final class RequestChannel {
         this.protocol = protocol;
         this.metadata = metadata;
         this.random = random;
+        this.authentication = settings.sasl().map(sasl -> saslAuthentication(sasl, random))
+                .orElse(ConnectionAuthentication.NONE);
+    }
+
+    private static ConnectionAuthentication saslAuthentication(SaslSettings sasl, RandomGenerator random) {
+        return new SaslAuthentication(sasl.mechanism(), SaslMechanisms.conversations(sasl), random);
     }
 
     void attach(Transport transport) {
@@ -149,10 +158,24 @@ final class RequestChannel {
 
     // ---- deadlines ----
 
-    /** Starts a poll: forgets last poll's reconnect wishes, closes connections whose setup or request timed out. */
+    /** The connection passed authentication (or needs none): it takes requests, until {@code reauthenticateAtNs}. */
+    void authenticated(NodeConnection connection, long reauthenticateAtNs) {
+        connection.ready(reauthenticateAtNs);
+    }
+
+    /**
+     * Starts a poll: forgets last poll's reconnect wishes, closes connections whose setup or request timed out,
+     * and renews SASL sessions that are due once their connection has nothing in flight.
+     */
     void beginPoll(long nowNs) {
         connections.beginPoll();
         for (NodeConnection connection : connections.all()) {
+            if (nowNs >= connection.reauthenticateAtNs()) {
+                connection.reauthenticationDue();
+            }
+            if (connection.canReauthenticate()) {
+                authentication.begin(this, connection, nowNs);
+            }
             if (nowNs >= connection.connectDeadlineNs(settings.connectionSetupTimeoutNs())) {
                 LOG.debug("Connection to {} not established within socket.connection.setup.timeout.ms",
                         connection.node());
@@ -176,6 +199,7 @@ final class RequestChannel {
                 next = Math.min(next, oldest.deadlineNs());
             }
             next = Math.min(next, connection.connectDeadlineNs(settings.connectionSetupTimeoutNs()));
+            next = Math.min(next, connection.reauthenticateAtNs());
         }
         return next;
     }
@@ -296,7 +320,8 @@ final class RequestChannel {
                 finalizedFeaturesEpoch = versions.finalizedFeaturesEpoch();
                 finalizedFeatures = versions.finalizedFeatures();
             }
-            connection.ready(negotiated);
+            connection.negotiated(negotiated);
+            authentication.begin(RequestChannel.this, connection, nowNs);
         }
 
         @Override
