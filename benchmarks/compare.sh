@@ -36,6 +36,9 @@
 #   S6 S1 from 4 threads to 12 partitions: odradek perf --threads 4 in one process; Kafka's tool has one thread, so
 #      4 ProducerPerformance processes run at once with num-records/4 each: records/s, MB/s, CPU and peak RSS are
 #      summed over the 4, latency percentiles are the worst of the 4.
+#   S8 S1 over TLS: both tools connect to the broker's TLS listener (odradek broker --tls true: a self-signed
+#      certificate for 127.0.0.1) with --producer.config holding security.protocol=SSL and the truststore; TLS 1.3,
+#      host name checked, each side's JDK TLS. Not in the default list; SCENARIOS=S8 runs it.
 # Client CPU = user+sys of the client process and peak RSS, from /usr/bin/time -f '%U %S %M'.
 set -euo pipefail
 
@@ -90,7 +93,10 @@ fi
 kafka_cp="$(cat "$kafka_cp_file")"
 
 echo "compare.sh: starting the embedded broker (6 partitions by default)..." >&2
-"$java_bin" -jar "$odradek_jar" broker --data-dir "$work/broker" --partitions 6 >"$work/broker.out" 2>"$work/broker.err" &
+tls_flag=false
+case " $SCENARIOS " in *" S8 "*) tls_flag=true ;; esac
+"$java_bin" -jar "$odradek_jar" broker --data-dir "$work/broker" --partitions 6 --tls "$tls_flag" \
+  >"$work/broker.out" 2>"$work/broker.err" &
 broker_pid=$!
 bootstrap=""
 for _ in $(seq 1 360); do
@@ -110,6 +116,17 @@ if [ -z "$bootstrap" ]; then
   exit 1
 fi
 echo "compare.sh: broker at $bootstrap" >&2
+ssl_bootstrap=""
+ssl_config=""
+if [ "$tls_flag" = true ]; then
+  for _ in $(seq 1 20); do
+    ssl_config="$(sed -n 's/^ssl.client.config=//p' "$work/broker.out" | head -1)"
+    [ -n "$ssl_config" ] && break
+    sleep 0.5
+  done
+  ssl_bootstrap="$(sed -n 's/^ssl.bootstrap.servers=//p' "$work/broker.out" | head -1)"
+  echo "compare.sh: TLS listener at $ssl_bootstrap (client settings: $ssl_config)" >&2
+fi
 
 mkdir -p "$RESULTS_DIR"
 stamp="$(date -u +%Y%m%d-%H%M%S)"
@@ -129,7 +146,8 @@ scenario() {
     S4) echo "$(scaled 200000)|10000|6|-1|1|acks=all|large records: 10000 B records; 6 partitions; acks=all" ;;
     S5) echo "$(scaled 4000000)|100|6|-1|1|$s1_props compression.type=lz4|lz4: S1 + compression.type=lz4" ;;
     S6) echo "$(scaled 4000000)|100|12|-1|4|$s1_props|many threads: S1 from 4 threads to 12 partitions" ;;
-    *) echo "compare.sh: unknown scenario $1 (S1, S1C, S2..S6)" >&2; return 1 ;;
+    S8) echo "$(scaled 4000000)|100|6|-1|1|$s1_props|TLS: S1 over the broker's TLS listener (security.protocol=SSL)" ;;
+    *) echo "compare.sh: unknown scenario $1 (S1, S1C, S2..S6, S8)" >&2; return 1 ;;
   esac
 }
 
@@ -187,9 +205,13 @@ kafka_perf() {
     org.apache.kafka.tools.ProducerPerformance "$@"
 }
 
-perf_args() { # records size throughput props...
-  local records="$1" size="$2" throughput="$3" props="$4"
-  echo "--num-records $records --record-size $size --throughput $throughput --producer-props bootstrap.servers=$bootstrap $props"
+perf_args() { # records size throughput props [scenario]: S8 goes to the TLS listener with its client settings
+  local records="$1" size="$2" throughput="$3" props="$4" name="${5:-}"
+  if [ "$name" = S8 ]; then
+    echo "--num-records $records --record-size $size --throughput $throughput --producer.config $ssl_config --producer-props bootstrap.servers=$ssl_bootstrap $props"
+  else
+    echo "--num-records $records --record-size $size --throughput $throughput --producer-props bootstrap.servers=$bootstrap $props"
+  fi
 }
 
 run_odradek() { # scenario round [side]: side odradek (default) or odradek-compat (perf --compat)
@@ -204,7 +226,7 @@ run_odradek() { # scenario round [side]: side odradek (default) or odradek-compa
   fi
   # shellcheck disable=SC2046,SC2086
   odradek_perf "$prefix" --topic "$topic" --threads "$threads" $compat_flag \
-    $(perf_args "$records" "$size" "$throughput" "$props")
+    $(perf_args "$records" "$size" "$throughput" "$props" "$name")
   delete_topic "$topic"
   local numbers
   numbers="$(summary_numbers "$prefix.out")"
@@ -230,7 +252,7 @@ run_kafka() { # scenario round
   for ((i = 0; i < processes; i++)); do
     # shellcheck disable=SC2046
     kafka_perf "$work/$name-kafka-$round-$i" --topic "$topic" \
-      $(perf_args "$per_process" "$size" "$process_throughput" "$props $KAFKA_PROPS") &
+      $(perf_args "$per_process" "$size" "$process_throughput" "$props $KAFKA_PROPS" "$name") &
     pids+=($!)
   done
   for pid in "${pids[@]}"; do

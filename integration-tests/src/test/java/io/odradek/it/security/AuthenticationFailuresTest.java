@@ -22,6 +22,7 @@ import io.odradek.api.SaslAuthenticationException;
 import io.odradek.api.Serializers;
 import io.odradek.api.SslAuthenticationException;
 import io.odradek.api.security.SecurityProtocol;
+import io.odradek.it.transport.BothTransports;
 import io.odradek.kafka.OdradekKafkaProducer;
 import io.odradek.transport.contract.TestCertificates;
 
@@ -29,6 +30,7 @@ import io.odradek.transport.contract.TestCertificates;
  * Credentials or certificates that cannot work fail the records fast, with an error that says which check failed
  * and never the secret, instead of reconnecting until delivery.timeout.ms.
  */
+@BothTransports // so that the one secured broker of the JVM serves SecuredDeliveryTest too
 @ExtendWith(SecuredKafka.class)
 class AuthenticationFailuresTest {
     /** Far below delivery.timeout.ms (120 s) and max.block.ms (60 s): a failure must come from the refusal. */
@@ -105,6 +107,7 @@ class AuthenticationFailuresTest {
     void kafkasInterfaceSeesKafkasAuthenticationExceptions(SecuredKafka.Broker kafka) {
         Properties sasl = new Properties();
         sasl.setProperty("bootstrap.servers", kafka.saslPlaintext());
+        sasl.setProperty("transport", "nio");
         sasl.setProperty("security.protocol", "SASL_PLAINTEXT");
         sasl.setProperty("sasl.mechanism", "SCRAM-SHA-256");
         sasl.setProperty("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required"
@@ -117,6 +120,7 @@ class AuthenticationFailuresTest {
         }
         Properties ssl = new Properties();
         ssl.setProperty("bootstrap.servers", kafka.ssl());
+        ssl.setProperty("transport", "nio");
         ssl.setProperty("security.protocol", "SSL");
         try (var producer = new OdradekKafkaProducer<>(ssl, new StringSerializer(), new StringSerializer())) {
             assertThatThrownBy(() -> producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>("sec-never",

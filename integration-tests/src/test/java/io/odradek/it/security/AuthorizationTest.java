@@ -26,9 +26,11 @@ import io.odradek.api.ProducerRecord;
 import io.odradek.api.RecordFuture;
 import io.odradek.api.Serializers;
 import io.odradek.api.security.SecurityProtocol;
+import io.odradek.it.transport.BothTransports;
 import io.odradek.kafka.OdradekKafkaProducer;
 
 /** The broker's ACLs, as a producer authenticated as alice meets them (see {@link SecuredKafka}). */
+@BothTransports // so that the one secured broker of the JVM serves SecuredDeliveryTest too
 @ExtendWith(SecuredKafka.class)
 class AuthorizationTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -112,6 +114,7 @@ class AuthorizationTest {
     private static Properties aliceProperties(SecuredKafka.Broker kafka) {
         Properties properties = new Properties();
         properties.setProperty("bootstrap.servers", kafka.saslPlaintext());
+        properties.setProperty("transport", "nio");
         properties.setProperty("security.protocol", "SASL_PLAINTEXT");
         properties.setProperty("sasl.mechanism", "PLAIN");
         properties.setProperty("sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required"

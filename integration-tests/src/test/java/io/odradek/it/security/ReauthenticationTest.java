@@ -18,11 +18,13 @@ import io.odradek.api.ProducerRecord;
 import io.odradek.api.RecordFuture;
 import io.odradek.api.Serializers;
 import io.odradek.api.security.SecurityProtocol;
+import io.odradek.it.transport.BothTransports;
 
 /**
  * KIP-368 against a real broker whose SCRAM-SHA-256 sessions last four seconds: a producer that sends for more
  * than three sessions renews its sessions before they expire, on the same connections, and loses nothing.
  */
+@BothTransports // so that the one secured broker of the JVM serves SecuredDeliveryTest too
 @ExtendWith(SecuredKafka.class)
 class ReauthenticationTest {
 
