@@ -146,7 +146,7 @@ public final class FakeTransport implements TransportFactory, Transport {
         long nowNs = clock.nanoTime();
         FakeWireProtocol.Sent sent = protocol.takeRequest(frame.buffers());
         frame.onWritten(nowNs);
-        Response response = broker.handle(connection.nodeId, sent.request());
+        Response response = broker.handle(connection.nodeId, connectionId, sent.request());
         if (response == null) {
             return;
         }
