@@ -69,8 +69,9 @@ final class PemMaterial {
             } catch (java.io.IOException e) {
                 throw new IllegalArgumentException("the encrypted private key is not valid PKCS#8: " + e.getMessage(), e);
             }
-            SecretKeyFactory keyFactory = SecretKeyFactory.getInstance(encrypted.getAlgName());
-            Cipher cipher = Cipher.getInstance(encrypted.getAlgName());
+            String algorithm = pbeAlgorithm(encrypted);
+            SecretKeyFactory keyFactory = SecretKeyFactory.getInstance(algorithm);
+            Cipher cipher = Cipher.getInstance(algorithm);
             cipher.init(Cipher.DECRYPT_MODE, keyFactory.generateSecret(new PBEKeySpec(keyPassword.toCharArray())),
                     encrypted.getAlgParameters());
             spec = encrypted.getKeySpec(cipher);
@@ -85,6 +86,19 @@ final class PemMaterial {
             }
         }
         throw new IllegalArgumentException("the private key is none of " + KEY_ALGORITHMS);
+    }
+
+    /**
+     * The cipher's name for the key's encryption. For PBES2 (what {@code openssl pkcs8 -topk8} writes) the JDK
+     * names the algorithm "PBES2", which no cipher answers to, while its parameters name the real one
+     * (e.g. PBEWithHmacSHA256AndAES_256).
+     */
+    private static String pbeAlgorithm(EncryptedPrivateKeyInfo encrypted) {
+        String name = encrypted.getAlgName();
+        if (name.equalsIgnoreCase("PBES2") || name.equals("1.2.840.113549.1.5.13")) {
+            return encrypted.getAlgParameters().toString();
+        }
+        return name;
     }
 
     static String text(byte[] bytes) {
