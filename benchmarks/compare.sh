@@ -39,6 +39,9 @@
 #      summed over the 4, latency percentiles are the worst of the 4.
 #   S7 S1 in transactions of 100 ms (issue 11): both tools with --transaction-duration-ms 100, each under its own
 #      made-up transactional.id (performance-producer-<uuid>), committing as Kafka's tool does
+#   S8 S1 over TLS: both tools connect to the broker's TLS listener (odradek broker --tls true: a self-signed
+#      certificate for 127.0.0.1) with --producer.config holding security.protocol=SSL and the truststore; TLS 1.3,
+#      host name checked, each side's JDK TLS. Not in the default list; SCENARIOS=S8 runs it.
 #   S9 many partitions (issue 12): 4M x 100 B under random keys (100,000 of them) to one topic of 1,000 partitions,
 #      every setting at its default. Kafka's ProducerPerformance sends no keys, so Kafka's side is Kafka's own
 #      KafkaProducer driven by odradek perf's loop (--kafka-producer: same keys, payloads and statistics), under
@@ -102,7 +105,10 @@ fi
 kafka_cp="$(cat "$kafka_cp_file")"
 
 echo "compare.sh: starting the embedded broker (6 partitions by default)..." >&2
-"$java_bin" -jar "$odradek_jar" broker --data-dir "$work/broker" --partitions 6 >"$work/broker.out" 2>"$work/broker.err" &
+tls_flag=false
+case " $SCENARIOS " in *" S8 "*) tls_flag=true ;; esac
+"$java_bin" -jar "$odradek_jar" broker --data-dir "$work/broker" --partitions 6 --tls "$tls_flag" \
+  >"$work/broker.out" 2>"$work/broker.err" &
 broker_pid=$!
 bootstrap=""
 for _ in $(seq 1 360); do
@@ -122,6 +128,17 @@ if [ -z "$bootstrap" ]; then
   exit 1
 fi
 echo "compare.sh: broker at $bootstrap" >&2
+ssl_bootstrap=""
+ssl_config=""
+if [ "$tls_flag" = true ]; then
+  for _ in $(seq 1 20); do
+    ssl_config="$(sed -n 's/^ssl.client.config=//p' "$work/broker.out" | head -1)"
+    [ -n "$ssl_config" ] && break
+    sleep 0.5
+  done
+  ssl_bootstrap="$(sed -n 's/^ssl.bootstrap.servers=//p' "$work/broker.out" | head -1)"
+  echo "compare.sh: TLS listener at $ssl_bootstrap (client settings: $ssl_config)" >&2
+fi
 
 mkdir -p "$RESULTS_DIR"
 stamp="$(date -u +%Y%m%d-%H%M%S)"
@@ -143,8 +160,9 @@ scenario() {
     S5) echo "$(scaled 4000000)|100|6|-1|1|$s1_props compression.type=lz4|lz4: S1 + compression.type=lz4" ;;
     S6) echo "$(scaled 4000000)|100|12|-1|4|$s1_props|many threads: S1 from 4 threads to 12 partitions" ;;
     S7) echo "$(scaled 4000000)|100|6|-1|1|$s1_props|transactions: S1 in transactions of 100 ms|--transaction-duration-ms 100" ;;
+    S8) echo "$(scaled 4000000)|100|6|-1|1|$s1_props|TLS: S1 over the broker's TLS listener (security.protocol=SSL)" ;;
     S9) echo "$(scaled 4000000)|100|1000|-1|1||many partitions: 100 B records under random keys; 1000 partitions; defaults|--random-keys 100000" ;;
-    *) echo "compare.sh: unknown scenario $1 (S1, S1C, S2..S7, S9)" >&2; return 1 ;;
+    *) echo "compare.sh: unknown scenario $1 (S1, S1C, S2..S9)" >&2; return 1 ;;
   esac
 }
 
@@ -211,9 +229,13 @@ kafka_perf() {
     org.apache.kafka.tools.ProducerPerformance "$@"
 }
 
-perf_args() { # records size throughput props...
-  local records="$1" size="$2" throughput="$3" props="$4"
-  echo "--num-records $records --record-size $size --throughput $throughput --producer-props bootstrap.servers=$bootstrap $props"
+perf_args() { # records size throughput props [scenario]: S8 goes to the TLS listener with its client settings
+  local records="$1" size="$2" throughput="$3" props="$4" name="${5:-}"
+  if [ "$name" = S8 ]; then
+    echo "--num-records $records --record-size $size --throughput $throughput --producer.config $ssl_config --producer-props bootstrap.servers=$ssl_bootstrap $props"
+  else
+    echo "--num-records $records --record-size $size --throughput $throughput --producer-props bootstrap.servers=$bootstrap $props"
+  fi
 }
 
 run_odradek() { # scenario round [side]: odradek (default), odradek-compat (perf --compat) or odradek-launcher
@@ -232,7 +254,7 @@ run_odradek() { # scenario round [side]: odradek (default), odradek-compat (perf
   fi
   # shellcheck disable=SC2046,SC2086
   "$runner" "$prefix" --topic "$topic" --threads "$threads" $compat_flag $flags \
-    $(perf_args "$records" "$size" "$throughput" "$props")
+    $(perf_args "$records" "$size" "$throughput" "$props" "$name")
   delete_topic "$topic"
   local numbers
   numbers="$(summary_numbers "$prefix.out")"
@@ -258,7 +280,7 @@ run_kafka() { # scenario round
   for ((i = 0; i < processes; i++)); do
     # shellcheck disable=SC2046
     kafka_perf "$work/$name-kafka-$round-$i" --topic "$topic" $flags \
-      $(perf_args "$per_process" "$size" "$process_throughput" "$props $KAFKA_PROPS") &
+      $(perf_args "$per_process" "$size" "$process_throughput" "$props $KAFKA_PROPS" "$name") &
     pids+=($!)
   done
   for pid in "${pids[@]}"; do

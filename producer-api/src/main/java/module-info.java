@@ -15,6 +15,7 @@
 module io.odradek.api {
     exports io.odradek.api;
     exports io.odradek.api.config;
+    exports io.odradek.api.security;
     exports io.odradek.api.serialization;
     exports io.odradek.api.spi;
     exports io.odradek.api.metrics;

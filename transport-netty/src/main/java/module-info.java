@@ -9,6 +9,7 @@ module io.odradek.transport.netty {
     requires io.netty.buffer;
     requires io.netty.transport;
     requires io.netty.codec;
+    requires io.netty.handler;
     requires io.netty.transport.classes.epoll;
 
     provides io.odradek.domain.port.TransportFactory with io.odradek.transport.netty.NettyTransportFactory;

@@ -16,8 +16,8 @@ import io.odradek.domain.protocol.VersionRange;
 /**
  * The Kafka wire protocol adapter, found with {@link java.util.ServiceLoader}. Speaks ApiVersions v0-3,
  * Metadata v4-12, InitProducerId v0-5 and Produce v3-12, with RecordBatch v2; for transactions FindCoordinator
- * v1-6, AddPartitionsToTxn v0-3, AddOffsetsToTxn v0-4, TxnOffsetCommit v0-5 and EndTxn v0-5. Stateless and
- * thread-safe.
+ * v1-6, AddPartitionsToTxn v0-3, AddOffsetsToTxn v0-4, TxnOffsetCommit v0-5 and EndTxn v0-5; for authentication
+ * SaslHandshake v0-1 and SaslAuthenticate v0-2. Stateless and thread-safe.
  *
  * <p>Produce v12, TxnOffsetCommit v5 and EndTxn v5 mean "this transaction runs transactions v2" (KIP-890) to the
  * broker: the domain must cap them at v11, v4 and v4 unless {@code transaction.version} >= 2 is finalized, rather

@@ -32,11 +32,16 @@ class KafkaWireProtocolTest {
         assertThat(protocol.supportedVersions(ApiKey.ADD_OFFSETS_TO_TXN)).isEqualTo(VersionRange.of(0, 4));
         assertThat(protocol.supportedVersions(ApiKey.TXN_OFFSET_COMMIT)).isEqualTo(VersionRange.of(0, 5));
         assertThat(protocol.supportedVersions(ApiKey.END_TXN)).isEqualTo(VersionRange.of(0, 5));
+        assertThat(protocol.supportedVersions(ApiKey.SASL_HANDSHAKE)).isEqualTo(VersionRange.of(0, 1));
+        assertThat(protocol.supportedVersions(ApiKey.SASL_AUTHENTICATE)).isEqualTo(VersionRange.of(0, 2));
         assertThat(protocol.recordBatchFormat().batchHeaderSizeBytes()).isEqualTo(61);
     }
 
     @Test
-    void apisWithoutACodecHaveNoVersionsToNegotiate() {
-        assertThat(new KafkaWireProtocol().supportedVersions(ApiKey.SASL_HANDSHAKE)).isNull();
+    void everyApiTheDomainNamesHasACodec() {
+        WireProtocol protocol = new KafkaWireProtocol();
+        for (ApiKey api : ApiKey.values()) {
+            assertThat(protocol.supportedVersions(api)).as(api.name()).isNotNull();
+        }
     }
 }

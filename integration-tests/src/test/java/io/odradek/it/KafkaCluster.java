@@ -51,6 +51,11 @@ public final class KafkaCluster implements AutoCloseable {
                 .start());
     }
 
+    /** A cluster started elsewhere (one with extra listeners), with this class's topics and read-back. */
+    public static KafkaCluster of(EmbeddedKafkaBroker broker) {
+        return new KafkaCluster(broker);
+    }
+
     public String bootstrapServers() {
         return broker.bootstrapServers();
     }

@@ -28,6 +28,9 @@ final class KafkaExceptions {
 
     /** For a record's future and callback: what the record failed with. */
     static Exception forRecord(Throwable error) {
+        if (error instanceof io.odradek.api.AuthenticationException) {
+            return forCall(error);
+        }
         if (error instanceof io.odradek.api.ProducerFencedException || error instanceof
                 io.odradek.api.TransactionAbortableException || error instanceof io.odradek.api.TransactionAbortedException) {
             return forCall(error);
@@ -59,6 +62,21 @@ final class KafkaExceptions {
     static RuntimeException forCall(Throwable error) {
         if (error instanceof ProducerClosedException) {
             return new IllegalStateException(CLOSED);
+        }
+        if (error instanceof io.odradek.api.SaslAuthenticationException sasl) {
+            return new org.apache.kafka.common.errors.SaslAuthenticationException(sasl.getMessage(), sasl.getCause());
+        }
+        if (error instanceof io.odradek.api.SslAuthenticationException ssl) {
+            return new org.apache.kafka.common.errors.SslAuthenticationException(ssl.getMessage(), ssl.getCause());
+        }
+        if (error instanceof io.odradek.api.AuthenticationException authentication) {
+            return new org.apache.kafka.common.errors.AuthenticationException(authentication.getMessage(),
+                    authentication.getCause());
+        }
+        if (error instanceof FatalProducerException fatal && fatal.getCause() instanceof BrokerErrorException broker) {
+            // A transactional id or cluster not authorized: Kafka's exception for that code
+            // (TransactionalIdAuthorizationException, ClusterAuthorizationException).
+            return Errors.forCode(broker.errorCode()).exception(fatal.getMessage());
         }
         if (error instanceof io.odradek.api.ProducerFencedException fenced) {
             return new org.apache.kafka.common.errors.ProducerFencedException(fenced.getMessage());

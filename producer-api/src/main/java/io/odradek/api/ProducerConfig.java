@@ -22,8 +22,14 @@ import io.odradek.api.config.CrossKeyRules;
 import io.odradek.api.config.MetricReporters;
 import io.odradek.api.config.PluginLoader;
 import io.odradek.api.config.Plugins;
+import io.odradek.api.config.JaasConfig;
 import io.odradek.api.config.ProducerKeys;
+import io.odradek.api.config.SecurityKeys;
 import io.odradek.api.metrics.MetricsReporter;
+import io.odradek.api.security.OAuthBearerTokenProvider;
+import io.odradek.api.security.SaslSettings;
+import io.odradek.api.security.SecurityProtocol;
+import io.odradek.api.security.SecuritySettings;
 import io.odradek.api.spi.PluginFactory;
 
 /**
@@ -66,12 +72,14 @@ public final class ProducerConfig {
     private final String clientId;
     private final Map<String, Object> settings;
     private final Plugins plugins;
+    private final SecuritySettings security;
 
     private ProducerConfig(Map<?, ?> raw) {
         values = ConfigValues.parse(raw);
         CrossKeyRules.apply(values);
         clientId = values.get(CLIENT_ID) != null ? (String) values.get(CLIENT_ID) : defaultClientId(values);
         settings = settingsByKafkaName(values, clientId);
+        security = SecurityKeys.resolve(values, settings);
         plugins = Plugins.create(values, settings);
     }
 
@@ -162,6 +170,8 @@ public final class ProducerConfig {
     public int sendBufferBytes() { return values.getInt(SEND_BUFFER_BYTES); }
     /** -1 means the operating system's default. */
     public int receiveBufferBytes() { return values.getInt(RECEIVE_BUFFER_BYTES); }
+    /** {@code security.protocol} and the TLS and SASL settings it needs, checked. */
+    public SecuritySettings security() { return security; }
 
     /**
      * Every setting as Kafka's key names spell them, for plugins' {@code configure}: effective values
@@ -173,12 +183,16 @@ public final class ProducerConfig {
      */
     public Map<String, Object> asMap() { return settings; }
 
-    /** One {@code key = value} line per setting, sorted by key. */
+    /** One {@code key = value} line per setting, sorted by key; passwords, keys and JAAS text show as [hidden]. */
     @Override
     public String toString() {
         return settings.entrySet().stream()
-                .map(entry -> "    " + entry.getKey() + " = " + entry.getValue())
+                .map(entry -> "    " + entry.getKey() + " = " + masked(entry.getKey(), entry.getValue()))
                 .collect(Collectors.joining("\n", "ProducerConfig values:\n", ""));
+    }
+
+    private static Object masked(String key, Object value) {
+        return SecurityKeys.SECRETS.contains(key) ? "[hidden]" : value;
     }
 
     private Duration millis(String key) {
@@ -202,7 +216,37 @@ public final class ProducerConfig {
             }
         }
         settings.put(CLIENT_ID, clientId);
-        return Collections.unmodifiableMap(settings);
+        return new MaskedSettings(settings);
+    }
+
+    /** The settings map, unmodifiable, whose own {@code toString} hides secrets (a logged map must not leak). */
+    private static final class MaskedSettings extends java.util.AbstractMap<String, Object> {
+        private final Map<String, Object> settings;
+
+        MaskedSettings(Map<String, Object> settings) {
+            this.settings = Collections.unmodifiableMap(settings);
+        }
+
+        @Override
+        public java.util.Set<Entry<String, Object>> entrySet() {
+            return settings.entrySet();
+        }
+
+        @Override
+        public Object get(Object key) {
+            return settings.get(key);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return settings.containsKey(key);
+        }
+
+        @Override
+        public String toString() {
+            return settings.entrySet().stream().map(entry -> entry.getKey() + "=" + masked(entry.getKey(),
+                    entry.getValue())).collect(Collectors.joining(", ", "{", "}"));
+        }
     }
 
     private static Object asKafkaValue(Object value) {
@@ -211,6 +255,12 @@ public final class ProducerConfig {
         }
         if (value instanceof CompressionType type) {
             return type.configValue();
+        }
+        if (value instanceof SecurityProtocol protocol) {
+            return protocol.name();
+        }
+        if (value instanceof OAuthBearerTokenProvider provider) {
+            return provider.getClass().getName();
         }
         if (value instanceof Partitioner || value instanceof Serializer<?> || value instanceof Class<?>
                 || value instanceof PluginFactory<?>) {
@@ -331,6 +381,56 @@ public final class ProducerConfig {
         public Builder transactionalId(String transactionalId) { return set(TRANSACTIONAL_ID, transactionalId); }
         /** {@code nio} or {@code netty}. */
         public Builder transport(String transport) { return set(TRANSPORT, transport); }
+
+        /** {@code security.protocol}: PLAINTEXT (the default), SSL, SASL_PLAINTEXT or SASL_SSL. */
+        public Builder securityProtocol(SecurityProtocol protocol) {
+            return set(SecurityKeys.SECURITY_PROTOCOL, Objects.requireNonNull(protocol, "protocol"));
+        }
+
+        /** Trusts the certificates in this JKS or PKCS12 file ({@code ssl.truststore.location} and password). */
+        public Builder truststore(String location, String password) {
+            set(SecurityKeys.SSL_TRUSTSTORE_LOCATION, location);
+            return set(SecurityKeys.SSL_TRUSTSTORE_PASSWORD, password);
+        }
+
+        /** Presents the key and certificate in this JKS or PKCS12 file to the broker (mutual TLS). */
+        public Builder keystore(String location, String password) {
+            set(SecurityKeys.SSL_KEYSTORE_LOCATION, location);
+            return set(SecurityKeys.SSL_KEYSTORE_PASSWORD, password);
+        }
+
+        /** SASL/PLAIN with these credentials; the same as Kafka's {@code PlainLoginModule} in sasl.jaas.config. */
+        public Builder saslPlain(String username, String password) {
+            return sasl(SaslSettings.PLAIN, JaasConfig.PLAIN_MODULE, username, password);
+        }
+
+        /** SASL/SCRAM-SHA-256 or SCRAM-SHA-512 ({@code mechanism}) with these credentials. */
+        public Builder saslScram(String mechanism, String username, String password) {
+            if (!mechanism.equals(SaslSettings.SCRAM_SHA_256) && !mechanism.equals(SaslSettings.SCRAM_SHA_512)) {
+                throw new ConfigException("Invalid SCRAM mechanism '" + mechanism + "': expected "
+                        + SaslSettings.SCRAM_SHA_256 + " or " + SaslSettings.SCRAM_SHA_512);
+            }
+            return sasl(mechanism, JaasConfig.SCRAM_MODULE, username, password);
+        }
+
+        /** SASL/OAUTHBEARER with tokens from {@code provider}, asked at every (re-)authentication. */
+        public Builder saslOAuthBearer(OAuthBearerTokenProvider provider) {
+            set(SecurityKeys.SASL_MECHANISM, SaslSettings.OAUTHBEARER);
+            set(SecurityKeys.SASL_JAAS_CONFIG, null);
+            return set(SecurityKeys.OAUTHBEARER_TOKEN_PROVIDER, Objects.requireNonNull(provider, "provider"));
+        }
+
+        private Builder sasl(String mechanism, String module, String username, String password) {
+            Objects.requireNonNull(username, "username");
+            Objects.requireNonNull(password, "password");
+            set(SecurityKeys.SASL_MECHANISM, mechanism);
+            return set(SecurityKeys.SASL_JAAS_CONFIG, module + " required username=\"" + jaasQuoted(username)
+                    + "\" password=\"" + jaasQuoted(password) + "\";");
+        }
+
+        private static String jaasQuoted(String value) {
+            return value.replace("\\", "\\\\").replace("\"", "\\\"");
+        }
 
         /** Any Kafka key, with a String or typed value; null removes an earlier setting. */
         public Builder set(String kafkaKey, Object value) {

@@ -143,10 +143,10 @@ class ProducerConfigKafkaKeysTest {
     }
 
     @Test
-    void refusesSecurityProvidersWithTheOtherSecurityKeys() {
+    void refusesSecurityProvidersSayingToRegisterThemWithTheJdk() {
         assertThatThrownBy(() -> config("security.providers", "com.example.Provider"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("'security.providers'").hasMessageContaining("TLS and SASL are not supported yet");
+                .hasMessageContaining("'security.providers'").hasMessageContaining("java.security.Security");
     }
 
     private List<String> warnings() {

@@ -122,16 +122,16 @@ class ProducerConfigValidationTest {
     }
 
     @Test
-    void rejectsSecurityProtocolsOtherThanPlaintext() {
-        assertRejected("security.protocol", "SASL_SSL")
-                .hasMessageContaining("'SASL_SSL'").hasMessageContaining("security.protocol")
-                .hasMessageContaining("TLS and SASL").hasMessageContaining("not supported yet");
+    void rejectsAnUnknownSecurityProtocol() {
+        assertRejected("security.protocol", "TLS")
+                .hasMessage("Invalid value 'TLS' for configuration security.protocol: allowed values are PLAINTEXT,"
+                        + " SSL, SASL_PLAINTEXT, SASL_SSL");
     }
 
     @Test
-    void rejectsTlsAndSaslKeysAsNotSupportedYet() {
-        assertRejected("ssl.truststore.location", "/etc/truststore.jks")
-                .hasMessageContaining("ssl.truststore.location").hasMessageContaining("not supported yet");
+    void rejectsSecurityKeysKafkaDoesNotHaveRatherThanHandingThemToPlugins() {
+        assertRejected("ssl.trust.store", "/etc/truststore.jks")
+                .hasMessageContaining("'ssl.trust.store'").hasMessageContaining("not one of Kafka's producer security keys");
     }
 
     @Test

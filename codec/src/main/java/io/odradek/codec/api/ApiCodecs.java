@@ -17,7 +17,9 @@ final class ApiCodecs {
             new AddPartitionsToTxnCodec(),
             new AddOffsetsToTxnCodec(),
             new TxnOffsetCommitCodec(),
-            new EndTxnCodec()));
+            new EndTxnCodec(),
+            new SaslHandshakeCodec(),
+            new SaslAuthenticateCodec()));
 
     private ApiCodecs() {
     }

@@ -140,6 +140,24 @@ public final class ByteReader {
         }
     }
 
+    /** BYTES (INT32 length) or COMPACT_BYTES (unsigned varint length + 1); a null on the wire reads as empty. */
+    public byte[] bytes(boolean flexible) {
+        int length = flexible ? unsignedVarint() - 1 : int32();
+        if (error != null || length == -1) {
+            return new byte[0];
+        }
+        if (length < -1) {
+            fail("invalid bytes length " + length);
+            return new byte[0];
+        }
+        if (!has(length, "bytes")) {
+            return new byte[0];
+        }
+        byte[] value = new byte[length];
+        buffer.get(value);
+        return value;
+    }
+
     /** STRING / NULLABLE_STRING: INT16 length, -1 for null. */
     public String nullableString() {
         return utf8(int16(), "string");

@@ -133,6 +133,19 @@ public final class ByteWriter {
         return string(s, flexible);
     }
 
+    /** BYTES (INT32 length) or COMPACT_BYTES (unsigned varint length + 1) when flexible; never null. */
+    public ByteWriter bytes(byte[] value, boolean flexible) {
+        if (flexible) {
+            unsignedVarint(value.length + 1);
+        } else {
+            int32(value.length);
+        }
+        ensure(value.length);
+        System.arraycopy(value, 0, bytes, position, value.length);
+        position += value.length;
+        return this;
+    }
+
     /** An array length: INT32, or unsigned varint length + 1 when flexible. */
     public ByteWriter arrayLength(int n, boolean flexible) {
         return flexible ? unsignedVarint(n + 1) : int32(n);

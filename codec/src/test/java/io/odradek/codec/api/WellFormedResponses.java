@@ -11,6 +11,8 @@ import org.apache.kafka.common.message.FindCoordinatorResponseData;
 import org.apache.kafka.common.message.InitProducerIdResponseData;
 import org.apache.kafka.common.message.MetadataResponseData;
 import org.apache.kafka.common.message.ProduceResponseData;
+import org.apache.kafka.common.message.SaslAuthenticateResponseData;
+import org.apache.kafka.common.message.SaslHandshakeResponseData;
 import org.apache.kafka.common.message.TxnOffsetCommitResponseData;
 import org.apache.kafka.common.protocol.ApiMessage;
 
@@ -37,6 +39,11 @@ final class WellFormedResponses {
             case TXN_OFFSET_COMMIT -> txnOffsetCommit();
             case END_TXN -> new EndTxnResponseData().setThrottleTimeMs(2).setErrorCode((short) 0).setProducerId(77L)
                     .setProducerEpoch((short) 3);
+            case SASL_HANDSHAKE -> new SaslHandshakeResponseData().setErrorCode((short) 33)
+                    .setMechanisms(List.of("PLAIN", "SCRAM-SHA-512"));
+            case SASL_AUTHENTICATE -> new SaslAuthenticateResponseData().setErrorCode((short) 58)
+                    .setErrorMessage("Authentication failed").setAuthBytes(new byte[] {1, 2, 3, 4, 5})
+                    .setSessionLifetimeMs(3_600_000L);
             default -> throw new IllegalArgumentException("no sample response for " + api + ": add one");
         };
     }

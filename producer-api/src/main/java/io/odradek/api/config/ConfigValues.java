@@ -60,9 +60,9 @@ public final class ConfigValues {
         if (key != null) {
             values.put(name, key.parse(raw));
             explicitlySet.add(name);
-        } else if (ProducerKeys.isUnsupportedSecurityKey(name)) {
-            throw new ConfigException("Unsupported configuration '" + name
-                    + "': TLS and SASL are not supported yet; only security.protocol=PLAINTEXT works");
+        } else if (ProducerKeys.securityKeyRefusal(name) != null) {
+            throw new ConfigException("Unsupported configuration '" + name + "': "
+                    + ProducerKeys.securityKeyRefusal(name));
         } else if (NotImplementedKeys.covers(name)) {
             NotImplementedKeys.check(name, raw);
             acceptedKafkaKeys.put(name, raw);

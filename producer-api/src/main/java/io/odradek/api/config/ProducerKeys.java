@@ -60,7 +60,7 @@ public final class ProducerKeys {
     public static final String TRANSPORT = "transport";
     public static final String SEND_BUFFER_BYTES = "send.buffer.bytes";
     public static final String RECEIVE_BUFFER_BYTES = "receive.buffer.bytes";
-    public static final String SECURITY_PROTOCOL = "security.protocol";
+    public static final String SECURITY_PROTOCOL = SecurityKeys.SECURITY_PROTOCOL;
     public static final String METRIC_REPORTERS = "metric.reporters";
     public static final String METRICS_NUM_SAMPLES = "metrics.num.samples";
     public static final String METRICS_SAMPLE_WINDOW_MS = "metrics.sample.window.ms";
@@ -74,16 +74,10 @@ public final class ProducerKeys {
             CompressionType.LZ4, COMPRESSION_LZ4_LEVEL,
             CompressionType.ZSTD, COMPRESSION_ZSTD_LEVEL);
 
-    /** Prefixes of security keys, rejected until TLS and SASL are supported. */
-    public static final List<String> UNSUPPORTED_SECURITY_PREFIXES = List.of("ssl.", "sasl.");
-
-    /** Security keys outside those prefixes, rejected for the same reason. */
-    public static final Set<String> UNSUPPORTED_SECURITY_KEYS = Set.of("security.providers");
-
     private static final int MAX_INT = Integer.MAX_VALUE;
     private static final long MAX_LONG = Long.MAX_VALUE;
 
-    private static final Map<String, ConfigKey> TABLE = table(
+    private static final Map<String, ConfigKey> TABLE = table(SecurityKeys.rows(),
             ConfigKey.required(BOOTSTRAP_SERVERS, Parsers.bootstrapServers()),
             // Absent means "pick one at construction": see ProducerConfig for the counter.
             ConfigKey.optional(CLIENT_ID, Parsers.nonEmptyString(), null),
@@ -125,7 +119,6 @@ public final class ProducerKeys {
             // p99 latency 660 -> 279 ms; benchmarks/README.md).
             ConfigKey.optional(SEND_BUFFER_BYTES, intBetween(-1, MAX_INT), -1),
             ConfigKey.optional(RECEIVE_BUFFER_BYTES, intBetween(-1, MAX_INT), 32768),
-            ConfigKey.optional(SECURITY_PROTOCOL, securityProtocol(), "PLAINTEXT"),
             // As Kafka 4.x: JMX unless the list says otherwise; a custom reporter replaces it unless JMX is listed too.
             ConfigKey.optional(METRIC_REPORTERS, MetricReporters.parser(), List.of(MetricReporters.JMX_REPORTER)),
             ConfigKey.optional(METRICS_NUM_SAMPLES, intBetween(1, MAX_INT), 2),
@@ -149,9 +142,9 @@ public final class ProducerKeys {
         return TABLE.values();
     }
 
-    public static boolean isUnsupportedSecurityKey(String name) {
-        return UNSUPPORTED_SECURITY_KEYS.contains(name)
-                || UNSUPPORTED_SECURITY_PREFIXES.stream().anyMatch(name::startsWith);
+    /** Why Odradek refuses {@code name}, a Kafka security key it does not act on; null if it is not one. */
+    public static String securityKeyRefusal(String name) {
+        return SecurityKeys.refusal(name);
     }
 
     /**
@@ -177,19 +170,12 @@ public final class ProducerKeys {
         };
     }
 
-    private static ValueParser securityProtocol() {
-        return (key, raw) -> {
-            if (raw instanceof String text && text.trim().equalsIgnoreCase("PLAINTEXT")) {
-                return "PLAINTEXT";
-            }
-            throw ConfigErrors.invalid(key, raw, "only PLAINTEXT is supported; TLS and SASL "
-                    + "(SSL, SASL_PLAINTEXT, SASL_SSL) are not supported yet");
-        };
-    }
-
-    private static Map<String, ConfigKey> table(ConfigKey... keys) {
+    private static Map<String, ConfigKey> table(List<ConfigKey> securityKeys, ConfigKey... keys) {
         Map<String, ConfigKey> table = new LinkedHashMap<>();
         for (ConfigKey key : keys) {
+            table.put(key.name(), key);
+        }
+        for (ConfigKey key : securityKeys) {
             table.put(key.name(), key);
         }
         return Collections.unmodifiableMap(table);

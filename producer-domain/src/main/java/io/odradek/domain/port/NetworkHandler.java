@@ -24,6 +24,16 @@ public interface NetworkHandler {
     void onDisconnected(int connectionId, String reason, long nowNs);
 
     /**
+     * The TLS handshake failed, which no reconnect can fix with the same configuration (an untrusted or
+     * mismatched certificate, a refused client certificate); the connection is closed. {@code reason} is the
+     * {@link TlsEngineFactory#describeHandshakeFailure} text. Called instead of {@link #onDisconnected}; a handler
+     * that does not tell the two apart gets the latter.
+     */
+    default void onTlsHandshakeFailed(int connectionId, String reason, long nowNs) {
+        onDisconnected(connectionId, reason, nowNs);
+    }
+
+    /**
      * One complete response frame, without its 4-byte size prefix. The buffer is valid only during the
      * call: copy what must outlive it.
      */

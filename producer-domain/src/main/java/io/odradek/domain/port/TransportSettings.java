@@ -1,5 +1,7 @@
 package io.odradek.domain.port;
 
+import java.util.Optional;
+
 /**
  * What a transport needs to know from the producer's configuration.
  *
@@ -7,14 +9,21 @@ package io.odradek.domain.port;
  * @param sendBufferBytes       SO_SNDBUF, or -1 for the OS default
  * @param receiveBufferBytes    SO_RCVBUF, or -1 for the OS default
  * @param maxResponseSizeBytes  a response frame larger than this is a protocol error: close the connection
+ * @param tls                   present when connections are wrapped in TLS ({@code SSL}, {@code SASL_SSL})
  * @param logPrefix             put before each line the transport logs: the producer's
  *                              {@code [Producer clientId=...] }
  */
 public record TransportSettings(String threadName, int sendBufferBytes, int receiveBufferBytes,
-                                int maxResponseSizeBytes, String logPrefix) {
+                                int maxResponseSizeBytes, Optional<TlsEngineFactory> tls, String logPrefix) {
 
-    /** Settings whose log lines have no prefix (a transport's own tests). */
+    /** Plaintext connections whose log lines have no prefix (a transport's own tests). */
     public TransportSettings(String threadName, int sendBufferBytes, int receiveBufferBytes, int maxResponseSizeBytes) {
-        this(threadName, sendBufferBytes, receiveBufferBytes, maxResponseSizeBytes, "");
+        this(threadName, sendBufferBytes, receiveBufferBytes, maxResponseSizeBytes, Optional.empty(), "");
+    }
+
+    /** Connections whose log lines have no prefix (a transport's own tests). */
+    public TransportSettings(String threadName, int sendBufferBytes, int receiveBufferBytes, int maxResponseSizeBytes,
+                             Optional<TlsEngineFactory> tls) {
+        this(threadName, sendBufferBytes, receiveBufferBytes, maxResponseSizeBytes, tls, "");
     }
 }

@@ -2,6 +2,7 @@ package io.odradek.domain.producer;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.random.RandomGenerator;
 
@@ -26,7 +27,9 @@ import io.odradek.domain.port.CompressionCodec;
 import io.odradek.domain.port.Transport;
 import io.odradek.domain.port.TransportFactory;
 import io.odradek.domain.port.TransportSettings;
+import io.odradek.domain.port.TlsEngineFactory;
 import io.odradek.domain.port.WireProtocol;
+import io.odradek.domain.security.SslEngines;
 import io.odradek.domain.sender.Sender;
 import io.odradek.domain.sender.SenderSettings;
 
@@ -84,8 +87,10 @@ public final class DomainProducerFactory implements ProducerFactory {
         Sender sender = new Sender(senderSettings(config, compression, log), protocol, buffers, metadata,
                 identity.identity(), chooser, random, notifier, identity.wiring(), metrics);
         MetricsReporters.attach(config, metrics.registry(), DomainProducerFactory.class.getClassLoader(), log);
+        Optional<TlsEngineFactory> tls = config.security().tls().map(SslEngines::create);
         transport[0] = transportFactory.create(new TransportSettings("odradek-io-" + config.clientId(),
-                config.sendBufferBytes(), config.receiveBufferBytes(), MAX_RESPONSE_SIZE_BYTES, log.prefix()), sender);
+                config.sendBufferBytes(), config.receiveBufferBytes(), MAX_RESPONSE_SIZE_BYTES, tls, log.prefix()),
+                sender);
         sender.attach(transport[0]);
         ProducerParts<K, V> parts = new ProducerParts<>(config, protocol, clock, keySerializer, valueSerializer,
                 new InterceptorChain<>(typedInterceptors(config), log), metrics, log);
@@ -121,6 +126,6 @@ public final class DomainProducerFactory implements ProducerFactory {
                 config.reconnectBackoff().toNanos(), config.reconnectBackoffMax().toNanos(),
                 config.maxRequestSizeBytes(), config.maxInFlightRequestsPerConnection(), compression,
                 config.compressionLevel(), config.maxBlock().toNanos(),
-                config.socketConnectionSetupTimeout().toNanos(), log);
+                config.socketConnectionSetupTimeout().toNanos(), log, config.security().sasl());
     }
 }

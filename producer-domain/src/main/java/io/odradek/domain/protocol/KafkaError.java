@@ -23,6 +23,7 @@ public record KafkaError(short code, String name, boolean retriable) {
     public static final short RECORD_LIST_TOO_LARGE = 18;
     public static final short TOPIC_AUTHORIZATION_FAILED = 29;
     public static final short CLUSTER_AUTHORIZATION_FAILED = 31;
+    public static final short UNSUPPORTED_SASL_MECHANISM = 33;
     public static final short UNSUPPORTED_VERSION = 35;
     public static final short OUT_OF_ORDER_SEQUENCE_NUMBER = 45;
     public static final short DUPLICATE_SEQUENCE_NUMBER = 46;
@@ -31,6 +32,7 @@ public record KafkaError(short code, String name, boolean retriable) {
     public static final short INVALID_PRODUCER_ID_MAPPING = 49;
     public static final short CONCURRENT_TRANSACTIONS = 51;
     public static final short TRANSACTIONAL_ID_AUTHORIZATION_FAILED = 53;
+    public static final short SASL_AUTHENTICATION_FAILED = 58;
     public static final short UNKNOWN_PRODUCER_ID = 59;
     public static final short INVALID_RECORD = 87;
     public static final short PRODUCER_FENCED = 90;

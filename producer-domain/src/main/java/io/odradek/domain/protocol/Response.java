@@ -4,7 +4,7 @@ package io.odradek.domain.protocol;
 public sealed interface Response
         permits ApiVersionsResponse, MetadataResponse, InitProducerIdResponse, ProduceResponse,
         FindCoordinatorResponse, AddPartitionsToTxnResponse, AddOffsetsToTxnResponse, TxnOffsetCommitResponse,
-        EndTxnResponse {
+        EndTxnResponse, SaslHandshakeResponse, SaslAuthenticateResponse {
     /** How long the broker asks us to hold back because of a quota, 0 if not at all. */
     int throttleTimeMs();
 }

@@ -108,7 +108,8 @@ final class Connections {
     private boolean anyConnecting() {
         for (NodeConnection connection : all()) {
             NodeConnection.State state = connection.state();
-            if (state == NodeConnection.State.CONNECTING || state == NodeConnection.State.NEGOTIATING) {
+            if (state == NodeConnection.State.CONNECTING || state == NodeConnection.State.NEGOTIATING
+                    || state == NodeConnection.State.AUTHENTICATING) {
                 return true;
             }
         }

@@ -8,11 +8,13 @@ import io.odradek.domain.metadata.Node;
 import io.odradek.domain.protocol.ApiKey;
 
 /**
- * The sender's view of one broker connection: connecting, negotiating versions, ready. Reconnect
- * attempts back off exponentially with jitter (reconnect.backoff.ms to reconnect.backoff.max.ms).
+ * The sender's view of one broker connection: connecting, negotiating versions, authenticating (SASL), ready.
+ * Reconnect attempts back off exponentially with jitter (reconnect.backoff.ms to reconnect.backoff.max.ms).
+ * A ready connection whose SASL session is about to expire stops taking requests until those in flight are
+ * answered, then authenticates again (KIP-368) and is ready once more.
  */
 final class NodeConnection {
-    enum State { DISCONNECTED, CONNECTING, NEGOTIATING, READY }
+    enum State { DISCONNECTED, CONNECTING, NEGOTIATING, AUTHENTICATING, READY }
 
     private final Node node;
     private final ArrayDeque<InFlightRequest> inFlight = new ArrayDeque<>();
@@ -37,6 +39,11 @@ final class NodeConnection {
      * at INFO). While it is set, further failures (each reconnect attempt) are logged at DEBUG only.
      */
     private boolean warnedUnreachable;
+    /** When the SASL session should be renewed (KIP-368); Long.MAX_VALUE when it does not expire. */
+    private long reauthenticateAtNs = Long.MAX_VALUE;
+    /** The session is due for renewal: no new requests until those in flight are answered. */
+    private boolean reauthenticationDue;
+    private boolean authenticatedBefore;
 
     NodeConnection(Node node) {
         this.node = node;
@@ -55,12 +62,12 @@ final class NodeConnection {
     }
 
     boolean isReady() {
-        return state == State.READY;
+        return state == State.READY && !reauthenticationDue;
     }
 
     /** Ready, and not muted by a quota's throttle: a request may go now. */
     boolean canSend(long nowNs) {
-        return state == State.READY && nowNs >= throttledUntilNs;
+        return isReady() && nowNs >= throttledUntilNs;
     }
 
     /** Mutes the connection until {@code untilNs}, or longer if an earlier throttle already does. */
@@ -75,7 +82,7 @@ final class NodeConnection {
 
     /** Whether it was established (negotiating or ready): closing it then counts as closing a connection. */
     boolean isEstablished() {
-        return state == State.NEGOTIATING || state == State.READY;
+        return state == State.NEGOTIATING || state == State.AUTHENTICATING || state == State.READY;
     }
 
     boolean canConnect(long nowNs) {
@@ -101,11 +108,43 @@ final class NodeConnection {
         state = State.NEGOTIATING;
     }
 
-    void ready(Map<ApiKey, Short> negotiated) {
+    /** The versions are known; authentication (if any) comes next. */
+    void negotiated(Map<ApiKey, Short> negotiated) {
         versions.clear();
         versions.putAll(negotiated);
+    }
+
+    void authenticating() {
+        state = State.AUTHENTICATING;
+        reauthenticationDue = false;
+    }
+
+    /** Ready for requests; with SASL, until {@code reauthenticateAtNs} (Long.MAX_VALUE: no renewal needed). */
+    void ready(long reauthenticateAtNs) {
+        this.reauthenticateAtNs = reauthenticateAtNs;
+        reauthenticationDue = false;
         state = State.READY;
         consecutiveFailures = 0;
+        authenticatedBefore = true;
+    }
+
+    long reauthenticateAtNs() {
+        return state == State.READY && !reauthenticationDue ? reauthenticateAtNs : Long.MAX_VALUE;
+    }
+
+    /** Stops new requests: the session will be renewed once those in flight are answered. */
+    void reauthenticationDue() {
+        reauthenticationDue = true;
+    }
+
+    /** Due for renewal and nothing in flight any more: time to authenticate again. */
+    boolean canReauthenticate() {
+        return state == State.READY && reauthenticationDue && inFlight.isEmpty() && awaitingWrite.isEmpty();
+    }
+
+    /** Whether this connection authenticated at least once (a failure then is a re-authentication's). */
+    boolean authenticatedBefore() {
+        return authenticatedBefore;
     }
 
     /** Broken or closed: forget the versions, back off before reconnecting. */
@@ -115,6 +154,8 @@ final class NodeConnection {
         throttledUntilNs = Long.MIN_VALUE;
         connectionId = -1;
         versions.clear();
+        reauthenticateAtNs = Long.MAX_VALUE;
+        reauthenticationDue = false;
         long backoff = Backoff.exponential(backoffNs, backoffMaxNs, consecutiveFailures, jitter);
         consecutiveFailures++;
         reconnectNotBeforeNs = nowNs + backoff;

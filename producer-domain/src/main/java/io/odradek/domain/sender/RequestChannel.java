@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.random.RandomGenerator;
 
 import io.odradek.api.FatalProducerException;
+import io.odradek.api.security.SaslSettings;
 import io.odradek.domain.log.ProducerLog;
 import io.odradek.domain.metadata.Metadata;
 import io.odradek.domain.metadata.Node;
@@ -23,6 +24,7 @@ import io.odradek.domain.protocol.Request;
 import io.odradek.domain.protocol.RequestHeader;
 import io.odradek.domain.protocol.Response;
 import io.odradek.domain.protocol.VersionRange;
+import io.odradek.domain.security.SaslMechanisms;
 
 /**
  * How exchanges talk to brokers: it opens connections (to any broker, or to a given node), negotiates each one's
@@ -41,6 +43,7 @@ final class RequestChannel {
     private final Metadata metadata;
     private final RandomGenerator random;
     private final NetworkMetrics metrics;
+    private final ConnectionAuthentication authentication;
     private Connections connections;
     private int nextCorrelationId;
     /** Highest versions some APIs may use though the broker speaks more (a transactions v1 producer's). */
@@ -57,6 +60,14 @@ final class RequestChannel {
         this.random = random;
         this.metrics = metrics;
         this.log = settings.log().logger(RequestChannel.class);
+        this.authentication = settings.sasl().map(sasl -> saslAuthentication(sasl, random, settings))
+                .orElse(ConnectionAuthentication.NONE);
+    }
+
+    private static ConnectionAuthentication saslAuthentication(SaslSettings sasl, RandomGenerator random,
+                                                               SenderSettings settings) {
+        return new SaslAuthentication(sasl.mechanism(), SaslMechanisms.conversations(sasl), random,
+                settings.log().logger(SaslAuthentication.class));
     }
 
     void attach(Transport transport) {
@@ -162,10 +173,27 @@ final class RequestChannel {
 
     // ---- deadlines ----
 
-    /** Starts a poll: forgets last poll's reconnect wishes, closes connections whose setup or request timed out. */
+    /** The connection passed authentication (or needs none): it takes requests, until {@code reauthenticateAtNs}. */
+    void authenticated(NodeConnection connection, long reauthenticateAtNs) {
+        connection.ready(reauthenticateAtNs);
+        if (connection.reportReachable()) {
+            log.info("Broker {} is reachable again", connection.node());
+        }
+    }
+
+    /**
+     * Starts a poll: forgets last poll's reconnect wishes, closes connections whose setup or request timed out,
+     * and renews SASL sessions that are due once their connection has nothing in flight.
+     */
     void beginPoll(long nowNs) {
         connections.beginPoll();
         for (NodeConnection connection : connections.all()) {
+            if (nowNs >= connection.reauthenticateAtNs()) {
+                connection.reauthenticationDue();
+            }
+            if (connection.canReauthenticate()) {
+                authentication.begin(this, connection, nowNs);
+            }
             if (nowNs >= connection.connectDeadlineNs(settings.connectionSetupTimeoutNs())) {
                 unreachable(connection, "not connected within socket.connection.setup.timeout.ms="
                         + settings.connectionSetupTimeoutNs() / 1_000_000L);
@@ -192,6 +220,7 @@ final class RequestChannel {
             }
             next = Math.min(next, connection.connectDeadlineNs(settings.connectionSetupTimeoutNs()));
             next = Math.min(next, connection.throttleEndsNs(nowNs));
+            next = Math.min(next, connection.reauthenticateAtNs());
         }
         return next;
     }
@@ -350,10 +379,8 @@ final class RequestChannel {
                 finalizedFeaturesEpoch = versions.finalizedFeaturesEpoch();
                 finalizedFeatures = versions.finalizedFeatures();
             }
-            connection.ready(negotiated);
-            if (connection.reportReachable()) {
-                log.info("Broker {} is reachable again", connection.node());
-            }
+            connection.negotiated(negotiated);
+            authentication.begin(RequestChannel.this, connection, nowNs);
         }
 
         @Override

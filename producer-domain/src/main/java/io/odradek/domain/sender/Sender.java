@@ -5,7 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import io.odradek.api.FatalProducerException;
+import io.odradek.api.SslAuthenticationException;
 import io.odradek.domain.accumulator.ProducerBatch;
 import io.odradek.domain.accumulator.ProducerBuffers;
 import io.odradek.domain.idempotence.ProducerIdentity;
@@ -23,6 +27,7 @@ import io.odradek.domain.port.WireProtocol;
  * accumulator's.
  */
 public final class Sender implements NetworkHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(Sender.class);
     private final RequestChannel channel;
     private final List<Exchange> exchanges;
     private volatile RuntimeException abortError;
@@ -93,6 +98,9 @@ public final class Sender implements NetworkHandler {
         handlerThread = Thread.currentThread();
         try {
             return pollExchanges(nowNs);
+        } catch (FatalProducerException e) {
+            fail(e);
+            return Long.MAX_VALUE;
         } finally {
             handlerThread = null;
         }
@@ -140,16 +148,34 @@ public final class Sender implements NetworkHandler {
     }
 
     @Override
+    public void onTlsHandshakeFailed(int connectionId, String reason, long nowNs) {
+        handlerThread = Thread.currentThread();
+        try {
+            fail(new SslAuthenticationException(reason));
+        } finally {
+            handlerThread = null;
+        }
+    }
+
+    @Override
     public void onResponse(int connectionId, ByteBuffer frame, long nowNs) {
         handlerThread = Thread.currentThread();
         try {
             channel.onResponse(connectionId, frame, nowNs);
         } catch (FatalProducerException e) {
-            fatalError = e;
-            abortEverything(e);
+            fail(e);
         } finally {
             handlerThread = null;
         }
+    }
+
+    /** The producer cannot go on: everything buffered fails with {@code error}, and every later send. */
+    private void fail(FatalProducerException error) {
+        if (fatalError == null) {
+            LOG.error("The producer cannot go on and fails every record: {}", error.getMessage());
+        }
+        fatalError = error;
+        abortEverything(error);
     }
 
     private void abortEverything(RuntimeException error) {

@@ -48,6 +48,7 @@ public final class FakeBroker {
     private final boolean[] down;
     private final FakeTransactionCoordinator coordinator = new FakeTransactionCoordinator(
             tp -> partition(tp.topic(), tp.partition()));
+    private FakeSaslServer sasl;
     private long nextProducerId = 1000;
     /** The throttle_time_ms of Produce answers, as a broker over a client quota sets it (KIP-219). */
     private int produceThrottleMs;
@@ -179,6 +180,23 @@ public final class FakeBroker {
     }
 
     // ---- requests ----
+
+    /** Every connection must authenticate with {@code server} (SASL/PLAIN) before other requests. */
+    public FakeBroker requireSasl(FakeSaslServer server) {
+        this.sasl = server;
+        return this;
+    }
+
+    /** As {@link #handle(int, Request)}, for a request on connection {@code connectionId}. */
+    Response handle(int nodeId, int connectionId, Request request) {
+        if (sasl != null) {
+            Response answer = sasl.handle(connectionId, request);
+            if (answer != null) {
+                return answer;
+            }
+        }
+        return handle(nodeId, request);
+    }
 
     /** The node's answer to a request, or null when none is due (Produce with acks=0). */
     Response handle(int nodeId, Request request) {

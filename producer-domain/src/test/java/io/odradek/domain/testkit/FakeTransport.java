@@ -155,7 +155,7 @@ public final class FakeTransport implements TransportFactory, Transport {
         lastRequestNs.put(connection.nodeId, nowNs);
         FakeWireProtocol.Sent sent = protocol.takeRequest(frame.buffers());
         frame.onWritten(nowNs);
-        Response response = broker.handle(connection.nodeId, sent.request());
+        Response response = broker.handle(connection.nodeId, connectionId, sent.request());
         if (response == null) {
             return;
         }

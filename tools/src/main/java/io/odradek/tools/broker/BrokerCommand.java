@@ -11,10 +11,13 @@ import java.util.concurrent.CountDownLatch;
  *
  * <pre>
  * odradek broker [--data-dir DIR] [--partitions N] [--port PORT] [--brokers N] [--auto-create true|false]
+ *                [--tls true|false]
  * </pre>
  *
- * Prints exactly one line on stdout, {@code bootstrap.servers=127.0.0.1:<port>}, once the broker accepts
- * clients, so scripts can read it; everything else goes to stderr. Ctrl-C stops the broker.
+ * Prints {@code bootstrap.servers=127.0.0.1:<port>} on stdout once the broker accepts clients, so scripts can read
+ * it; with {@code --tls true} also {@code ssl.bootstrap.servers=...} (a TLS listener with a self-signed
+ * certificate made with keytool) and {@code ssl.client.config=FILE} (security.protocol=SSL and a truststore for
+ * it). Everything else goes to stderr. Ctrl-C stops the broker.
  */
 public final class BrokerCommand {
 
@@ -24,7 +27,10 @@ public final class BrokerCommand {
             + "  --partitions N             num.partitions for auto-created topics (default 1)\n"
             + "  --port PORT                client port of the (first) broker (default: a free port)\n"
             + "  --brokers N                number of KRaft nodes (default 1)\n"
-            + "  --auto-create true|false   create a topic when a client first uses it (default true)";
+            + "  --auto-create true|false   create a topic when a client first uses it (default true)\n"
+            + "  --tls true|false           also a TLS listener, self-signed for 127.0.0.1 (default false)";
+
+    private static final String TLS_LISTENER = "SSL";
 
     private BrokerCommand() {
     }
@@ -45,6 +51,7 @@ public final class BrokerCommand {
     static int run(String[] args, PrintStream out, PrintStream err, CountDownLatch stop) {
         EmbeddedKafkaBroker.Builder builder = EmbeddedKafkaBroker.builder().autoCreateTopics(true);
         Path dataDir = null;
+        boolean tls = false;
         try {
             for (int i = 0; i < args.length; i++) {
                 String flag = args[i];
@@ -62,6 +69,7 @@ public final class BrokerCommand {
                     case "--port" -> builder.firstBrokerPort(Integer.parseInt(value));
                     case "--brokers" -> builder.brokers(Integer.parseInt(value));
                     case "--auto-create" -> builder.autoCreateTopics(parseBoolean(flag, value));
+                    case "--tls" -> tls = parseBoolean(flag, value);
                     default -> throw new IllegalArgumentException("unknown flag " + flag);
                 }
             }
@@ -78,9 +86,19 @@ public final class BrokerCommand {
             return 1;
         }
         err.println("odradek broker: starting Kafka in " + dataDir.toAbsolutePath() + " (logs: node-*/server.log)");
+        SelfSignedTls certificates = null;
+        if (tls) {
+            certificates = SelfSignedTls.create(dataDir.resolve("tls"));
+            builder.listener(TLS_LISTENER, "SSL");
+            certificates.configure(builder, TLS_LISTENER);
+        }
         // The broker's own shutdown hook stops it when Ctrl-C ends this JVM.
         try (EmbeddedKafkaBroker broker = builder.dataDir(dataDir).start()) {
             out.println("bootstrap.servers=" + broker.bootstrapServers());
+            if (certificates != null) {
+                out.println("ssl.bootstrap.servers=" + broker.listenerBootstrapServers(TLS_LISTENER));
+                out.println("ssl.client.config=" + certificates.clientConfig().toAbsolutePath());
+            }
             out.flush();
             err.println("odradek broker: cluster " + broker.clusterId() + " ready; Ctrl-C stops it");
             stop.await();

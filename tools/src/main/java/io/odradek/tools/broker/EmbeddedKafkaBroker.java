@@ -46,6 +46,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final String classpath;
     private final List<KafkaNode> nodes = new ArrayList<>();
     private final List<ClientListener> clientListeners = new ArrayList<>();
+    /** The port of each extra listener ({@link Builder#listener}) on each node, by listener name. */
+    private final Map<String, List<Integer>> extraListenerPorts = new LinkedHashMap<>();
     private String clusterId;
     private final NodeReadiness readiness;
     private Admin admin;
@@ -93,6 +95,25 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return nodes.stream().filter(KafkaNode::isRunning)
                 .map(node -> node.address().bootstrapServer())
                 .collect(Collectors.joining(","));
+    }
+
+    /**
+     * {@code host:port} of listener {@code name} ({@link Builder#listener}) on every running node, comma separated:
+     * the {@code bootstrap.servers} of a client of that listener.
+     */
+    public synchronized String listenerBootstrapServers(String name) {
+        List<Integer> ports = extraListenerPorts.get(name);
+        if (ports == null) {
+            throw new IllegalArgumentException("no listener " + name + "; the extra listeners are "
+                    + extraListenerPorts.keySet());
+        }
+        List<String> addresses = new ArrayList<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            if (nodes.get(i).isRunning()) {
+                addresses.add(NodeAddress.HOST + ":" + ports.get(i));
+            }
+        }
+        return String.join(",", addresses);
     }
 
     /** {@code host:port} of the node at {@code index} (0-based), running or not. */
@@ -226,7 +247,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private void createNodes() {
         int count = settings.brokers;
         boolean ownClientListeners = !settings.advertisedClientAddresses.isEmpty();
-        int portsPerNode = ownClientListeners ? 3 : 2;
+        int fixedPorts = ownClientListeners ? 3 : 2;
+        int portsPerNode = fixedPorts + settings.extraListeners.size();
         List<Integer> ports = FreePorts.allocate(portsPerNode * count);
         if (settings.firstBrokerPort > 0) {
             ports.set(0, settings.firstBrokerPort);
@@ -238,6 +260,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 clientListeners.add(new ClientListener(ports.get(portsPerNode * i + 2),
                         settings.advertisedClientAddresses.get(i)));
             }
+            int extra = fixedPorts;
+            for (String name : settings.extraListeners.keySet()) {
+                extraListenerPorts.computeIfAbsent(name, key -> new ArrayList<>()).add(ports.get(portsPerNode * i + extra++));
+            }
         }
         for (int i = 0; i < count; i++) {
             NodeAddress address = addresses.get(i);
@@ -247,9 +273,22 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                     ? Optional.of(clientListeners.get(i)) : Optional.empty();
             Properties props = ServerProperties.forNode(address, addresses, node.logDir().toString(),
                     settings.numPartitions, settings.autoCreateTopics, clientListener, settings.serverProperties);
+            addExtraListeners(props, i);
             node.writeConfig(props);
             nodes.add(node);
         }
+    }
+
+    /** Adds the extra listeners to the node's listeners, advertised listeners and security protocol map. */
+    private void addExtraListeners(Properties props, int index) {
+        settings.extraListeners.forEach((name, protocol) -> {
+            String address = NodeAddress.HOST + ":" + extraListenerPorts.get(name).get(index);
+            props.setProperty("listeners", props.getProperty("listeners") + "," + name + "://" + address);
+            props.setProperty("advertised.listeners", props.getProperty("advertised.listeners") + "," + name + "://"
+                    + address);
+            props.setProperty("listener.security.protocol.map", props.getProperty("listener.security.protocol.map")
+                    + "," + name + ":" + protocol);
+        });
     }
 
     /** Formats all nodes in parallel: each format is a short JVM run of a few seconds. */
@@ -261,7 +300,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 throw new IllegalStateException("data directory " + node.dir() + " is already formatted;"
                         + " give each cluster a fresh data directory");
             }
-            formats.put(node, node.startFormat(classpath, clusterId));
+            formats.put(node, node.startFormat(classpath, clusterId, settings.formatArguments));
         }
         formats.forEach((node, process) -> node.awaitFormat(process, FORMAT_TIMEOUT));
     }
@@ -285,8 +324,27 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         private String classpath;
         private List<String> jvmOptions = List.of("-Xmx768m", "-XX:+UseG1GC");
         private List<String> advertisedClientAddresses = List.of();
+        private final Map<String, String> extraListeners = new LinkedHashMap<>();
+        private final List<String> formatArguments = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /**
+         * One more listener on every node, on a free port, named {@code name} and speaking {@code securityProtocol}
+         * ({@code SSL}, {@code SASL_PLAINTEXT}, {@code SASL_SSL}, ...); configure it with {@link #serverProperty}
+         * ({@code listener.name.<name>.*}). Brokers keep replicating over {@code PLAINTEXT}. Its clients use
+         * {@link EmbeddedKafkaBroker#listenerBootstrapServers(String)}.
+         */
+        public Builder listener(String name, String securityProtocol) {
+            extraListeners.put(name, securityProtocol);
+            return this;
+        }
+
+        /** Extra arguments of {@code StorageTool format}, e.g. {@code --add-scram 'SCRAM-SHA-256=[name=alice,password=...]'}. */
+        public Builder formatArguments(String... arguments) {
+            formatArguments.addAll(List.of(arguments));
+            return this;
         }
 
         /** A directory of its own for this cluster; each node gets {@code node-<id>} inside it. */

@@ -85,10 +85,11 @@ final class KafkaNode {
     }
 
     /** Starts {@code StorageTool format}; the caller waits for it with {@link #awaitFormat}. */
-    Process startFormat(String classpath, String clusterId) {
+    Process startFormat(String classpath, String clusterId, List<String> extraArguments) {
         List<String> command = javaCommand(classpath, List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"));
         command.addAll(List.of("kafka.tools.StorageTool", "format", "-t", clusterId,
                 "-c", dir.resolve("server.properties").toString()));
+        command.addAll(extraArguments);
         return launch(command, FORMAT_LOG);
     }
 

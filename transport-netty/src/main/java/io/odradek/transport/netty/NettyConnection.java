@@ -6,6 +6,9 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.handler.codec.DecoderException;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
 
 /**
  * One connection the domain asked for: its channel, its state, and the last handler of its pipeline, which
@@ -17,12 +20,19 @@ final class NettyConnection extends ChannelInboundHandlerAdapter {
     private final String address;
     private final NettyTransport transport;
     private final ResponseFrameDecoder decoder;
+    /** With TLS the connection is announced once the handshake is done, not when the socket connects. */
+    private final boolean tls;
+    /** Frames handed to the channel whose promise has not reported them written, in the order they were sent. */
+    private final java.util.ArrayDeque<io.odradek.domain.port.OutboundFrame> unwritten = new java.util.ArrayDeque<>();
     private Channel channel;
     private boolean active;
+    /** Whether a whole response arrived: a TLS alert after that is no longer the handshake's. */
+    private boolean receivedFrame;
     private boolean closed;
     private boolean flushQueued;
 
-    NettyConnection(int id, String address, NettyTransport transport, int maxResponseSizeBytes) {
+    NettyConnection(int id, String address, NettyTransport transport, int maxResponseSizeBytes, boolean tls) {
+        this.tls = tls;
         this.id = id;
         this.address = address;
         this.transport = transport;
@@ -35,6 +45,10 @@ final class NettyConnection extends ChannelInboundHandlerAdapter {
 
     String address() {
         return address;
+    }
+
+    java.util.ArrayDeque<io.odradek.domain.port.OutboundFrame> unwritten() {
+        return unwritten;
     }
 
     ResponseFrameDecoder decoder() {
@@ -61,6 +75,7 @@ final class NettyConnection extends ChannelInboundHandlerAdapter {
     void close() {
         if (!closed) {
             closed = true;
+            unwritten.clear();
             if (channel != null) {
                 channel.close();
             }
@@ -93,9 +108,30 @@ final class NettyConnection extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        active = true;
-        transport.connectionActive(this);
+        if (!tls) {
+            active = true;
+            transport.connectionActive(this);
+        }
         ctx.fireChannelActive();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof SslHandshakeCompletionEvent handshake) {
+            if (handshake.isSuccess()) {
+                active = true;
+                transport.connectionActive(this);
+            } else {
+                failTls(handshake.cause());
+            }
+        }
+        ctx.fireUserEventTriggered(event);
+    }
+
+    private void failTls(Throwable cause) {
+        boolean handshake = cause instanceof SSLHandshakeException
+                || cause instanceof SSLException && !receivedFrame && String.valueOf(cause.getMessage()).contains("alert");
+        transport.failTls(this, cause, handshake);
     }
 
     @Override
@@ -103,6 +139,7 @@ final class NettyConnection extends ChannelInboundHandlerAdapter {
         ByteBuf frame = (ByteBuf) msg;
         try {
             if (!closed) {
+                receivedFrame = true;
                 transport.response(this, frame.nioBuffer());
             }
         } finally {
@@ -125,7 +162,11 @@ final class NettyConnection extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (cause instanceof DecoderException && cause.getCause() instanceof ResponseFrameDecoder.InvalidFrameException) {
+        Throwable tlsCause = cause instanceof DecoderException && cause.getCause() instanceof SSLException
+                ? cause.getCause() : cause;
+        if (tlsCause instanceof SSLException) {
+            failTls(tlsCause);
+        } else if (cause instanceof DecoderException && cause.getCause() instanceof ResponseFrameDecoder.InvalidFrameException) {
             transport.fail(this, "protocol error from " + address + ": " + cause.getCause().getMessage());
         } else {
             transport.fail(this, "connection to " + address + " failed: " + NettyTransport.describe(cause));

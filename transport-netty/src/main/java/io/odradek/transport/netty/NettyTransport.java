@@ -13,7 +13,9 @@ import io.netty.util.collection.IntObjectHashMap;
 import io.netty.util.concurrent.FastThreadLocalThread;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.ScheduledFuture;
+import io.netty.handler.ssl.SslHandler;
 import io.odradek.domain.port.Clock;
+import io.odradek.domain.port.TlsEngineFactory;
 import io.odradek.domain.port.NetworkHandler;
 import io.odradek.domain.port.OutboundFrame;
 import io.odradek.domain.port.Transport;
@@ -144,12 +146,13 @@ public final class NettyTransport implements Transport {
             throw new IllegalStateException("connection " + connectionId + " is already in use");
         }
         NettyConnection connection = new NettyConnection(connectionId, host + ":" + port, this,
-                settings.maxResponseSizeBytes());
+                settings.maxResponseSizeBytes(), settings.tls().isPresent());
         connections.put(connectionId, connection);
         // The bootstrap resolves the host on this loop (as the JDK resolves it for transport-nio).
         ChannelFuture connected = bootstrap.clone().handler(new ChannelInitializer<Channel>() {
             @Override
             protected void initChannel(Channel channel) {
+                settings.tls().ifPresent(tls -> channel.pipeline().addLast(new SslHandler(tls.newClientEngine(host, port))));
                 channel.pipeline().addLast(connection.decoder(), connection);
             }
         }).connect(InetSocketAddress.createUnresolved(host, port));
@@ -169,23 +172,37 @@ public final class NettyTransport implements Transport {
             return;
         }
         Channel channel = connection.channel();
+        connection.unwritten().addLast(frame);
         channel.write(OutboundFrames.toMessage(frame.buffers(), channel.alloc()))
-                .addListener(future -> written(frame, future));
+                .addListener(future -> written(connection, frame, future));
         // Flushed at the end of this round (or once connected): one syscall for all frames of the round.
         if (connection.isActive() && connection.markFlushQueued()) {
             toFlush.add(connection);
         }
     }
 
-    private void written(OutboundFrame frame, Future<?> future) {
+    /**
+     * Reports {@code frame} and every frame queued before it written, in queue order. Bytes leave in that order,
+     * but Netty's TLS handler completes the promises of the writes it coalesced in no particular order, so a
+     * later frame's promise may come first: the earlier frames are then written too.
+     */
+    private void written(NettyConnection connection, OutboundFrame frame, Future<?> future) {
         if (!future.isSuccess()) {
             return; // the connection broke or was closed: the handler hears (or asked) about that instead
         }
-        try {
-            frame.onWritten(clock.nanoTime());
-        } catch (Exception e) {
-            log.error(settings.logPrefix() + "OutboundFrame.onWritten failed", e);
+        if (!connection.unwritten().contains(frame)) {
+            return; // reported with a later frame whose promise completed first
         }
+        long nowNs = clock.nanoTime();
+        OutboundFrame done;
+        do {
+            done = connection.unwritten().pollFirst();
+            try {
+                done.onWritten(nowNs);
+            } catch (Exception e) {
+                log.error(settings.logPrefix() + "OutboundFrame.onWritten failed", e);
+            }
+        } while (done != frame);
         // Writes finishing may free room the sender waits for (in-flight limits, acks=0 completions).
         requestPoll();
     }
@@ -336,26 +353,47 @@ public final class NettyTransport implements Transport {
         requestPoll();
     }
 
+    /**
+     * A TLS failure: the handshake's (a certificate refused on either side) reaches the handler as such, one after
+     * responses flowed as an ordinary broken connection.
+     */
+    void failTls(NettyConnection connection, Throwable cause, boolean handshake) {
+        TlsEngineFactory tls = settings.tls().orElseThrow();
+        if (handshake) {
+            fail(connection, tls.describeHandshakeFailure(connection.address(), cause), true);
+        } else {
+            fail(connection, "TLS failure on the connection to " + connection.address() + ": " + describe(cause), false);
+        }
+    }
+
     /** Closes a broken connection now; the handler hears of it in a task of its own, once. */
     void fail(NettyConnection connection, String reason) {
+        fail(connection, reason, false);
+    }
+
+    private void fail(NettyConnection connection, String reason, boolean tlsHandshake) {
         if (connection.isClosed()) {
             return;
         }
         connection.close();
         try {
-            loop.execute(() -> deliverDisconnected(connection, reason));
+            loop.execute(() -> deliverDisconnected(connection, reason, tlsHandshake));
         } catch (RejectedExecutionException e) {
             // The transport is closing: nobody is listening any more.
         }
     }
 
-    private void deliverDisconnected(NettyConnection connection, String reason) {
+    private void deliverDisconnected(NettyConnection connection, String reason, boolean tlsHandshake) {
         if (closed || connections.get(connection.id()) != connection) {
             return; // disconnected by the handler meanwhile: it does not want to hear
         }
         connections.remove(connection.id());
         try {
-            handler.onDisconnected(connection.id(), reason, clock.nanoTime());
+            if (tlsHandshake) {
+                handler.onTlsHandshakeFailed(connection.id(), reason, clock.nanoTime());
+            } else {
+                handler.onDisconnected(connection.id(), reason, clock.nanoTime());
+            }
         } catch (Exception e) {
             log.error(settings.logPrefix() + "NetworkHandler.onDisconnected failed for connection {}", connection.id(), e);
         }

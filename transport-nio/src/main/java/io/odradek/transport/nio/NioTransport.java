@@ -1,6 +1,7 @@
 package io.odradek.transport.nio;
 
 import io.odradek.domain.port.Clock;
+import io.odradek.domain.port.TlsEngineFactory;
 import io.odradek.domain.port.NetworkHandler;
 import io.odradek.domain.port.OutboundFrame;
 import io.odradek.domain.port.Transport;
@@ -17,6 +18,8 @@ import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +55,8 @@ public final class NioTransport implements Transport {
     // Touched by the I/O thread only.
     private final ConnectionTable connections = new ConnectionTable();
     private final ArrayDeque<NioConnection> deferredEvents = new ArrayDeque<>();
+    /** TLS connections holding decrypted input the reader had no room for: read again without waiting to select. */
+    private final ArrayDeque<NioConnection> bufferedReads = new ArrayDeque<>();
     private final Consumer<SelectionKey> keyProcessor = this::processKey;
     private long selectedNowNs;
     private boolean selectedNowRead;
@@ -105,7 +110,7 @@ public final class NioTransport implements Transport {
         try {
             InetSocketAddress socketAddress = new InetSocketAddress(host, port);
             if (socketAddress.isUnresolved()) {
-                deferFailure(new NioConnection(connectionId, address, null, settings.maxResponseSizeBytes(),
+                deferFailure(new NioConnection(connectionId, address, null, null, settings.maxResponseSizeBytes(),
                                 settings.logPrefix()),
                         "cannot resolve host " + host);
                 return;
@@ -120,19 +125,22 @@ public final class NioTransport implements Transport {
                 // Before connect: the receive window scale is fixed during the handshake.
                 channel.setOption(StandardSocketOptions.SO_RCVBUF, settings.receiveBufferBytes());
             }
-            NioConnection connection = new NioConnection(connectionId, address, channel,
+            SocketChannel socket = channel;
+            ConnectionIo io = settings.tls().<ConnectionIo>map(tls -> new TlsIo(socket, tls.newClientEngine(host, port)))
+                    .orElseGet(() -> new PlainIo(socket));
+            NioConnection connection = new NioConnection(connectionId, address, channel, io,
                     settings.maxResponseSizeBytes(), settings.logPrefix());
             boolean connectedAtOnce = channel.connect(socketAddress);
             connection.key(channel.register(selector, connectedAtOnce ? 0 : SelectionKey.OP_CONNECT, connection));
             // Registered with the selector and the table together, or (on an exception above) with neither.
             connections.put(connection);
             if (connectedAtOnce) {
-                connection.markConnected();
+                connection.markHandshaking();
                 deferredEvents.add(connection);
             }
         } catch (IOException | RuntimeException e) {
             closeQuietly(channel);
-            deferFailure(new NioConnection(connectionId, address, null, settings.maxResponseSizeBytes(),
+            deferFailure(new NioConnection(connectionId, address, null, null, settings.maxResponseSizeBytes(),
                     settings.logPrefix()),
                     "cannot connect to " + address + ": " + describe(e));
         }
@@ -211,6 +219,7 @@ public final class NioTransport implements Transport {
             connections.forEach(NioConnection::close);
             connections.clear();
             deferredEvents.clear();
+            bufferedReads.clear();
             closeQuietly(selector);
         }
     }
@@ -226,7 +235,7 @@ public final class NioTransport implements Transport {
 
     private void select(long deadlineNs) throws IOException {
         selectedNowRead = false;
-        if (!deferredEvents.isEmpty() || closeRequested) {
+        if (!deferredEvents.isEmpty() || !bufferedReads.isEmpty() || closeRequested) {
             selector.selectNow(keyProcessor);
         } else if (deadlineNs == Long.MAX_VALUE) {
             selector.select(keyProcessor);
@@ -242,6 +251,16 @@ public final class NioTransport implements Transport {
         }
         // Cleared after the select: a wakeup from now on reaches the next select or finds poll() not yet run.
         wakeupPending.set(false);
+        readBuffered();
+    }
+
+    private void readBuffered() {
+        for (int n = bufferedReads.size(); n > 0; n--) {
+            NioConnection connection = bufferedReads.poll();
+            if (connection.isConnected()) {
+                read(connection, clock.nanoTime());
+            }
+        }
     }
 
     private void processKey(SelectionKey key) {
@@ -258,6 +277,10 @@ public final class NioTransport implements Transport {
             int readyOps = key.readyOps();
             if ((readyOps & SelectionKey.OP_CONNECT) != 0) {
                 finishConnect(connection, nowNs);
+            }
+            if (connection.isHandshaking()
+                    && (readyOps & (SelectionKey.OP_READ | SelectionKey.OP_WRITE)) != 0) {
+                continueHandshake(connection, nowNs);
             }
             if ((readyOps & SelectionKey.OP_WRITE) != 0 && connection.isConnected()) {
                 flush(connection, nowNs);
@@ -281,8 +304,25 @@ public final class NioTransport implements Transport {
             fail(connection, "cannot connect to " + connection.address() + ": " + describe(e));
             return;
         }
-        connection.markConnected();
-        announceConnected(connection, nowNs);
+        connection.markHandshaking();
+        continueHandshake(connection, nowNs);
+    }
+
+    /** Drives the TLS handshake (done at once for plaintext); the handler hears onConnected once it is done. */
+    private void continueHandshake(NioConnection connection, long nowNs) {
+        ConnectionIo io = connection.io();
+        try {
+            if (io.handshake()) {
+                connection.markConnected();
+                announceConnected(connection, nowNs);
+            } else {
+                connection.handshakeInterest(io.hasPendingOutput());
+            }
+        } catch (SSLException e) {
+            failTls(connection, e);
+        } catch (IOException e) {
+            fail(connection, "TLS handshake with " + connection.address() + " failed: " + describe(e));
+        }
     }
 
     private void announceConnected(NioConnection connection, long nowNs) {
@@ -302,8 +342,11 @@ public final class NioTransport implements Transport {
         }
         connection.flushing(true);
         try {
-            boolean drained = connection.outbound().writeTo(connection.channel(), nowNs);
-            connection.writeInterest(!drained);
+            ConnectionIo io = connection.io();
+            boolean drained = io.flushPending() && connection.outbound().writeTo(io, nowNs);
+            connection.writeInterest(!drained || io.hasPendingOutput());
+        } catch (SSLException e) {
+            failTls(connection, e);
         } catch (IOException e) {
             fail(connection, "write to " + connection.address() + " failed: " + describe(e));
         } finally {
@@ -313,9 +356,10 @@ public final class NioTransport implements Transport {
 
     private void read(NioConnection connection, long nowNs) {
         FrameReader inbound = connection.inbound();
+        ConnectionIo io = connection.io();
         try {
             for (int reads = 0; reads < MAX_READS_PER_EVENT; reads++) {
-                int bytes = inbound.readFrom(connection.channel());
+                int bytes = inbound.readFrom(io);
                 if (bytes < 0) {
                     fail(connection, inbound.hasPartialFrame()
                             ? connection.address() + " closed the connection in the middle of a response frame"
@@ -324,15 +368,21 @@ public final class NioTransport implements Transport {
                 }
                 ByteBuffer frame;
                 while ((frame = inbound.nextFrame()) != null) {
+                    connection.frameReceived();
                     deliverResponse(connection, frame, nowNs);
                     if (!connection.isConnected()) {
                         return;
                     }
                 }
-                if (!inbound.lastReadFilledBuffer()) {
+                if (!inbound.lastReadFilledBuffer() && !io.hasBufferedInput()) {
                     return;
                 }
             }
+            if (io.hasBufferedInput()) {
+                bufferedReads.add(connection);
+            }
+        } catch (SSLException e) {
+            failTls(connection, e);
         } catch (InvalidFrameException e) {
             fail(connection, "protocol error from " + connection.address() + ": " + e.getMessage());
         } catch (IOException e) {
@@ -359,6 +409,19 @@ public final class NioTransport implements Transport {
         deferredEvents.add(connection);
     }
 
+    /**
+     * A TLS failure: the handshake's (a certificate refused on either side) goes to the handler as such; one
+     * after responses flowed is an ordinary broken connection.
+     */
+    private void failTls(NioConnection connection, SSLException e) {
+        boolean handshake = e instanceof SSLHandshakeException
+                || !connection.receivedFrame() && String.valueOf(e.getMessage()).contains("alert");
+        TlsEngineFactory tls = settings.tls().orElseThrow();
+        fail(connection, handshake ? tls.describeHandshakeFailure(connection.address(), e)
+                : "TLS failure on the connection to " + connection.address() + ": " + describe(e));
+        connection.tlsFailure(handshake);
+    }
+
     private void deferFailure(NioConnection closedConnection, String reason) {
         closedConnection.failureReason(reason);
         connections.put(closedConnection);
@@ -375,12 +438,16 @@ public final class NioTransport implements Transport {
             if (connection.failureReason() != null) {
                 connections.remove(connection.id());
                 try {
-                    handler.onDisconnected(connection.id(), connection.failureReason(), nowNs);
+                    if (connection.isTlsFailure()) {
+                        handler.onTlsHandshakeFailed(connection.id(), connection.failureReason(), nowNs);
+                    } else {
+                        handler.onDisconnected(connection.id(), connection.failureReason(), nowNs);
+                    }
                 } catch (Exception e) {
                     log.error(settings.logPrefix() + "NetworkHandler.onDisconnected failed for connection {}", connection.id(), e);
                 }
-            } else if (connection.isConnected()) {
-                announceConnected(connection, nowNs);
+            } else if (connection.isHandshaking()) {
+                continueHandshake(connection, nowNs);
             }
         }
     }

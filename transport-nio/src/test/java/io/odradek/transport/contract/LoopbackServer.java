@@ -22,8 +22,13 @@ public final class LoopbackServer implements AutoCloseable {
 
     /** @param receiveBufferBytes SO_RCVBUF of accepted sockets, or -1 for the OS default */
     public LoopbackServer(int receiveBufferBytes) {
+        this(unbound(), receiveBufferBytes);
+    }
+
+    /** Serves on {@code unboundSocket} (e.g. a TLS server socket), bound here to a free loopback port. */
+    public LoopbackServer(ServerSocket unboundSocket, int receiveBufferBytes) {
         try {
-            serverSocket = new ServerSocket();
+            serverSocket = unboundSocket;
             if (receiveBufferBytes > 0) {
                 serverSocket.setReceiveBufferSize(receiveBufferBytes);
             }
@@ -36,6 +41,14 @@ public final class LoopbackServer implements AutoCloseable {
 
     public LoopbackServer() {
         this(-1);
+    }
+
+    private static ServerSocket unbound() {
+        try {
+            return new ServerSocket();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public String host() {

@@ -18,7 +18,7 @@ import java.util.function.Function;
  */
 public final class RecordingHandler implements NetworkHandler {
 
-    public sealed interface Event permits Connected, Disconnected, Response {
+    public sealed interface Event permits Connected, Disconnected, TlsFailed, Response {
         int connectionId();
     }
 
@@ -30,6 +30,10 @@ public final class RecordingHandler implements NetworkHandler {
     }
 
     public record Response(int connectionId, byte[] payload) implements Event {
+    }
+
+    /** The TLS handshake failed: {@link NetworkHandler#onTlsHandshakeFailed}. */
+    public record TlsFailed(int connectionId, String reason) implements Event {
     }
 
     private final Queue<Event> events = new ConcurrentLinkedQueue<>();
@@ -88,6 +92,10 @@ public final class RecordingHandler implements NetworkHandler {
         return events.stream().filter(Disconnected.class::isInstance).map(Disconnected.class::cast).toList();
     }
 
+    public List<TlsFailed> tlsFailures() {
+        return events.stream().filter(TlsFailed.class::isInstance).map(TlsFailed.class::cast).toList();
+    }
+
     public boolean isConnected(int connectionId) {
         return events.stream().anyMatch(e -> e instanceof Connected c && c.connectionId() == connectionId);
     }
@@ -125,6 +133,11 @@ public final class RecordingHandler implements NetworkHandler {
     @Override
     public void onDisconnected(int connectionId, String reason, long nowNs) {
         events.add(new Disconnected(connectionId, reason, insideTransportCall));
+    }
+
+    @Override
+    public void onTlsHandshakeFailed(int connectionId, String reason, long nowNs) {
+        events.add(new TlsFailed(connectionId, reason));
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.odradek.domain.port.Transport;
 import io.odradek.domain.port.TransportFactory;
 import io.odradek.domain.port.TransportSettings;
+import io.odradek.domain.port.TlsEngineFactory;
 import io.odradek.transport.contract.RecordingHandler.Disconnected;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -13,8 +14,12 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLSocket;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -307,7 +312,180 @@ public abstract class TransportContractTest {
         Await.until(() -> handler.writtenOrder().size() == 1, () -> "onWritten");
     }
 
+    // --- TLS: the same frames, encrypted; and the handshake's failures, reported as such ---
+
+    @Test
+    void carriesFramesBothWaysOverTlsIncludingOneLargerThanManyRecords() throws IOException {
+        Tls tls = Tls.certificates();
+        RecordingHandler handler = startTransport(TestTls.clientEngines(tls.trustsServers, null,
+                List.of("TLSv1.3", "TLSv1.2"), true));
+        LoopbackServer server = tlsServer(tls.server, null, false);
+        handler.run(t -> t.connect(1, server.host(), server.port()));
+        server.acceptAndEcho();
+        Await.until(() -> handler.isConnected(1), () -> "onConnected after the TLS handshake, got " + handler.events());
+        List<byte[]> payloads = IntStream.range(0, 300)
+                .mapToObj(i -> TestFrame.payload(i == 150 ? 3 * 1024 * 1024 : 40 + i * 97 % 5000, i)).toList();
+
+        handler.run(t -> {
+            for (int i = 0; i < payloads.size(); i++) {
+                t.send(1, new TestFrame(i, payloads.get(i), 4096, handler.writtenOrder()));
+            }
+        });
+
+        Await.until(() -> handler.responses(1).size() == payloads.size(),
+                () -> handler.responses(1).size() + " of " + payloads.size() + " echoes over TLS");
+        assertThat(handler.responses(1)).containsExactlyElementsOf(payloads);
+        assertThat(handler.writtenOrder()).containsExactlyElementsOf(IntStream.range(0, payloads.size()).boxed().toList());
+        assertThat(handler.disconnects()).isEmpty();
+    }
+
+    @Test
+    void queuesFramesSentDuringTheTlsHandshakeAndSendsThemAfterIt() throws IOException {
+        Tls tls = Tls.certificates();
+        RecordingHandler handler = startTransport(TestTls.clientEngines(tls.trustsServers, null,
+                List.of("TLSv1.3"), true));
+        LoopbackServer server = tlsServer(tls.server, null, false);
+        byte[] payload = TestFrame.payload(5000, 12);
+
+        handler.run(t -> {
+            t.connect(1, server.host(), server.port());
+            t.send(1, new TestFrame(0, payload, 700, handler.writtenOrder()));
+        });
+        Socket peer = server.accept();
+
+        byte[] received = new byte[payload.length + 4];
+        new DataInputStream(peer.getInputStream()).readFully(received);
+        assertThat(received).isEqualTo(TestFrame.onTheWire(payload));
+        assertThat(((SSLSocket) peer).getSession().getProtocol()).isEqualTo("TLSv1.3");
+    }
+
+    @Test
+    void speaksTls12WhenThatIsTheOnlyProtocolEnabled() throws IOException {
+        Tls tls = Tls.certificates();
+        RecordingHandler handler = startTransport(TestTls.clientEngines(tls.trustsServers, null,
+                List.of("TLSv1.2"), true));
+        Socket peer = connect(handler, 1, tlsServer(tls.server, null, false));
+        byte[] payload = TestFrame.payload(70_000, 5);
+
+        peer.getOutputStream().write(TestFrame.onTheWire(payload));
+
+        Await.until(() -> handler.responses(1).size() == 1, () -> "one response over TLS 1.2");
+        assertThat(handler.responses(1).get(0)).isEqualTo(payload);
+        assertThat(((SSLSocket) peer).getSession().getProtocol()).isEqualTo("TLSv1.2");
+    }
+
+    @Test
+    void reportsAnUntrustedServerCertificateAsAHandshakeFailureNotADisconnect() throws IOException {
+        Tls tls = Tls.certificates();
+        RecordingHandler handler = startTransport(TestTls.clientEngines(tls.trustsOnlyClient, null,
+                List.of("TLSv1.3", "TLSv1.2"), true));
+        LoopbackServer server = tlsServer(tls.server, null, false);
+
+        handler.run(t -> t.connect(1, server.host(), server.port()));
+        server.acceptAndEcho();
+
+        Await.until(() -> !handler.tlsFailures().isEmpty(), () -> "onTlsHandshakeFailed, got " + handler.events());
+        assertThat(handler.tlsFailures().get(0).reason()).containsIgnoringCase("certification path");
+        assertThat(handler.disconnects()).isEmpty();
+        assertThat(handler.isConnected(1)).isFalse();
+    }
+
+    @Test
+    void reportsACertificateForAnotherHostAsAHandshakeFailure() throws IOException {
+        Tls tls = Tls.certificates();
+        RecordingHandler handler = startTransport(TestTls.clientEngines(tls.trustsServers, null,
+                List.of("TLSv1.3", "TLSv1.2"), true));
+        LoopbackServer server = tlsServer(tls.impostor, null, false);
+
+        handler.run(t -> t.connect(1, server.host(), server.port()));
+        server.acceptAndEcho();
+
+        Await.until(() -> !handler.tlsFailures().isEmpty(), () -> "onTlsHandshakeFailed, got " + handler.events());
+        assertThat(handler.tlsFailures().get(0).reason()).contains("127.0.0.1");
+        assertThat(handler.isConnected(1)).isFalse();
+    }
+
+    @Test
+    void acceptsACertificateForAnotherHostWhenTheHostNameCheckIsOff() throws IOException {
+        Tls tls = Tls.certificates();
+        RecordingHandler handler = startTransport(TestTls.clientEngines(tls.trustsServers, null,
+                List.of("TLSv1.3"), false));
+
+        Socket peer = connect(handler, 1, tlsServer(tls.impostor, null, false));
+        peer.getOutputStream().write(TestFrame.onTheWire(TestFrame.payload(10, 1)));
+
+        Await.until(() -> handler.responses(1).size() == 1, () -> "a response from the impostor");
+    }
+
+    @Test
+    void presentsItsCertificateWhenTheServerRequiresOne() throws IOException {
+        Tls tls = Tls.certificates();
+        RecordingHandler handler = startTransport(TestTls.clientEngines(tls.trustsServers, tls.client,
+                List.of("TLSv1.3", "TLSv1.2"), true));
+
+        Socket peer = connect(handler, 1, tlsServer(tls.server, tls.trustsOnlyClient, true));
+
+        assertThat(((SSLSocket) peer).getSession().getPeerPrincipal().getName()).isEqualTo("CN=odradek-client");
+    }
+
+    @Test
+    void reportsAServerThatRefusesToGoOnWithoutAClientCertificate() throws IOException {
+        Tls tls = Tls.certificates();
+        RecordingHandler handler = startTransport(TestTls.clientEngines(tls.trustsServers, null,
+                List.of("TLSv1.3", "TLSv1.2"), true));
+        LoopbackServer server = tlsServer(tls.server, tls.trustsOnlyClient, true);
+
+        handler.run(t -> t.connect(1, server.host(), server.port()));
+        server.acceptAndEcho();
+
+        Await.until(() -> !handler.tlsFailures().isEmpty(), () -> "onTlsHandshakeFailed, got " + handler.events());
+        assertThat(handler.disconnects()).isEmpty();
+    }
+
     // --- helpers for subclasses' own tests too ---
+
+    /** The certificates of the TLS tests, made once per JVM. */
+    protected static final class Tls {
+        private static Tls instance;
+
+        final Path server;
+        final Path impostor;
+        final Path client;
+        final Path trustsServers;
+        final Path trustsOnlyClient;
+
+        private Tls(TestCertificates certificates) {
+            server = certificates.keystore("server", "localhost", "ip:127.0.0.1", "dns:localhost");
+            impostor = certificates.keystore("impostor", "elsewhere.example", "dns:elsewhere.example");
+            client = certificates.keystore("client", "odradek-client");
+            trustsServers = certificates.truststore("trusts-servers", "server", "impostor");
+            trustsOnlyClient = certificates.truststore("trusts-client", "client");
+        }
+
+        static synchronized Tls certificates() throws IOException {
+            if (instance == null) {
+                instance = new Tls(new TestCertificates(Files.createTempDirectory("odradek-tls-contract")));
+            }
+            return instance;
+        }
+    }
+
+    protected RecordingHandler startTransport(TlsEngineFactory tls) {
+        RecordingHandler handler = new RecordingHandler();
+        TransportSettings plain = settings(DEFAULT_MAX_RESPONSE_BYTES, -1);
+        Transport transport = factory().create(new TransportSettings(plain.threadName(), -1, -1,
+                DEFAULT_MAX_RESPONSE_BYTES, Optional.of(tls)), handler);
+        handler.attach(transport);
+        resources.add(transport);
+        transport.start();
+        return handler;
+    }
+
+    protected LoopbackServer tlsServer(Path keystore, Path truststore, boolean needClientAuth) {
+        LoopbackServer server = new LoopbackServer(TestTls.serverSocket(keystore, truststore, needClientAuth), -1);
+        resources.add(server);
+        return server;
+    }
 
     protected TransportSettings settings(int maxResponseBytes, int socketBufferBytes) {
         return new TransportSettings("odradek-io-test-" + TRANSPORTS.incrementAndGet(), socketBufferBytes,
@@ -333,6 +511,9 @@ public abstract class TransportContractTest {
     protected Socket connect(RecordingHandler handler, int connectionId, LoopbackServer server) throws IOException {
         handler.run(t -> t.connect(connectionId, server.host(), server.port()));
         Socket peer = server.accept();
+        if (peer instanceof SSLSocket tls) {
+            tls.startHandshake(); // the server's half, here; the transport does its half on its I/O thread
+        }
         Await.until(() -> handler.isConnected(connectionId), () -> "onConnected(" + connectionId + ")");
         return peer;
     }

@@ -17,7 +17,7 @@ class ConnectionTableTest {
         for (int step = 0; step < 20_000; step++) {
             int id = random.nextInt(200) - 20;
             if (random.nextBoolean()) {
-                NioConnection connection = new NioConnection(id, "host:" + step, null, 100);
+                NioConnection connection = new NioConnection(id, "host:" + step, null, null, 100);
                 table.put(connection);
                 model.put(id, connection);
             } else {
