@@ -6,6 +6,8 @@
  * partitioning) is internal and not exported; {@code io.odradek.domain.fake}, the in-memory cluster, is exported
  * to the test kit only.
  */
+// "module": the test kit, which the fake cluster is exported to, depends on this module and is not built before it.
+@SuppressWarnings("module")
 module io.odradek.domain {
     requires transitive io.odradek.api;
     requires org.slf4j;

@@ -59,7 +59,11 @@ public final class FakeKafkaCluster implements AutoCloseable {
 
     private final FakeBroker broker;
     private final SimulatedTime time = new SimulatedTime();
-    private final List<Producer<?, ?>> producers = new ArrayList<>();
+    private final List<Member> producers = new ArrayList<>();
+
+    /** A producer made here, with the transport that tells whether it was closed. */
+    private record Member(Producer<?, ?> producer, FakeTransport transport) {
+    }
 
     private FakeKafkaCluster(int brokers) {
         this.broker = new FakeBroker(brokers);
@@ -113,7 +117,7 @@ public final class FakeKafkaCluster implements AutoCloseable {
         time.drive(transport);
         Producer<K, V> producer = new DrivenProducer<>(ProducerAssembly.create(config, keySerializer, valueSerializer,
                 transport, protocol, new Random(FIRST_SEED + producers.size())), time);
-        producers.add(producer);
+        producers.add(new Member(producer, transport));
         return producer;
     }
 
@@ -144,7 +148,7 @@ public final class FakeKafkaCluster implements AutoCloseable {
     public void makeUnreachable(int brokerId) {
         requireBroker(brokerId);
         broker.setDown(brokerId, true);
-        time.transports().forEach(transport -> transport.disconnectNode(brokerId));
+        producers.forEach(member -> member.transport().disconnectNode(brokerId));
     }
 
     /** The broker accepts connections again. */
@@ -162,7 +166,10 @@ public final class FakeKafkaCluster implements AutoCloseable {
 
     // ---- what the cluster holds ----
 
-    /** The partition's records in offset order: each record once, however often the producer sent it. */
+    /**
+     * The partition's records in offset order, as the cluster wrote them: a batch an idempotent producer (the default)
+     * sent again is written once; one a producer without idempotence sent again is written again.
+     */
     public List<StoredRecord> records(String topic, int partition) {
         requirePartition(topic, partition);
         return broker.log(topic, partition).stream().map(FakeKafkaCluster::toStoredRecord).toList();
@@ -231,10 +238,9 @@ public final class FakeKafkaCluster implements AutoCloseable {
     /** Closes the producers the test left open, without waiting for their records. */
     @Override
     public void close() {
-        List<FakeTransport> transports = time.transports();
-        for (int i = 0; i < producers.size(); i++) {
-            if (!transports.get(i).isClosed()) {
-                producers.get(i).close(Duration.ZERO);
+        for (Member member : producers) {
+            if (!member.transport().isClosed()) {
+                member.producer().close(Duration.ZERO);
             }
         }
     }

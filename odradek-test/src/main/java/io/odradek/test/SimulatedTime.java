@@ -34,11 +34,6 @@ final class SimulatedTime {
         transports.add(transport);
     }
 
-    /** The transports of every producer made so far, closed ones included. */
-    List<FakeTransport> transports() {
-        return List.copyOf(transports);
-    }
-
     Duration elapsed() {
         return Duration.ofNanos(clock.nanoTime() - startNs);
     }

@@ -30,8 +30,9 @@ import io.odradek.domain.protocol.VersionRange;
 /**
  * An in-memory Kafka cluster that answers the producer's requests as values: nodes {@code 0..n-1} at
  * {@code node-<id>:9092}, topics with partition leaders, a log per partition with the broker's
- * idempotence checks (see {@link PartitionLog}). Broker-side faults are injected here; network faults
- * (lost or late responses, broken connections) live in {@link FakeTransport}. Single-threaded: only the
+ * idempotence checks (see {@link PartitionLog}). Broker-side faults are injected here, and lost Produce
+ * answers, which outlive any one connection; the other network faults (lost or late responses on the connections
+ * open now, broken connections) live in {@link FakeTransport}. Single-threaded: only the
  * transport's driving thread calls it.
  */
 public final class FakeBroker {
