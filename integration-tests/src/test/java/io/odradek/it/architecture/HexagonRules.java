@@ -52,8 +52,12 @@ public final class HexagonRules {
             "io.odradek.transport..", "io.odradek.test..");
     /** kafka-clients-compat: OdradekKafkaProducer, Kafka's Producer interface over Odradek's API. */
     public static final String KAFKA_COMPAT = "io.odradek.kafka..";
-    /** odradek-test: the MockProducer applications test with. */
+    /** odradek-test: the MockProducer and FakeKafkaCluster applications test with. */
     public static final String TEST_KIT = "io.odradek.test..";
+    /** The domain's in-memory cluster, exported to the test kit alone. */
+    public static final String DOMAIN_FAKE = "io.odradek.domain.fake..";
+    /** The domain's entry point for building a producer around adapters chosen in code. */
+    public static final String DOMAIN_ASSEMBLY = "io.odradek.domain.assembly..";
 
     // Declared before the rule constants, which read it while the class initializes.
     private static final String[] THIRD_PARTY_API_PACKAGES = {
@@ -81,14 +85,18 @@ public final class HexagonRules {
     /** kafka-clients-compat adapts Odradek's public API to Kafka's; it never reaches into the domain or an adapter. */
     public static final ArchRule KAFKA_COMPAT_USES_ONLY_THE_API = mayDependOnlyOn(KAFKA_COMPAT,
             "java..", API, KAFKA_COMPAT, "org.apache.kafka..");
-    /** The test kit is for applications' tests: it stands in for the API and needs nothing else. */
-    public static final ArchRule TEST_KIT_USES_ONLY_THE_API = mayDependOnlyOn(TEST_KIT, "java..", API, TEST_KIT);
+    /**
+     * The test kit is for applications' tests: it stands in for the API, or runs the real producer on the domain's
+     * in-memory cluster through the domain's exported packages; never the domain's internals or an adapter.
+     */
+    public static final ArchRule TEST_KIT_USES_ONLY_THE_API_AND_THE_DOMAINS_EXPORTS = mayDependOnlyOn(TEST_KIT,
+            "java..", API, TEST_KIT, DOMAIN_FAKE, DOMAIN_ASSEMBLY, DOMAIN_PORTS.get(0), DOMAIN_PORTS.get(1));
 
     public static final List<ArchRule> ALL = List.of(
             API_DEPENDS_ONLY_ON_JDK, API_EXPOSES_NO_THIRD_PARTY_TYPES, DOMAIN_HAS_NO_IO_WIRE_OR_COMPRESSION,
             DOMAIN_NEVER_READS_THE_CLOCK, DOMAIN_STARTS_NO_THREADS, ADAPTERS_DO_NOT_DEPEND_ON_EACH_OTHER,
             ADAPTERS_USE_ONLY_DOMAIN_PORTS, LIBRARY_DOES_NOT_USE_KAFKA, LIBRARY_DOES_NOT_USE_KAFKA_COMPAT,
-            KAFKA_COMPAT_USES_ONLY_THE_API, TEST_KIT_USES_ONLY_THE_API);
+            KAFKA_COMPAT_USES_ONLY_THE_API, TEST_KIT_USES_ONLY_THE_API_AND_THE_DOMAINS_EXPORTS);
 
     private HexagonRules() {
     }

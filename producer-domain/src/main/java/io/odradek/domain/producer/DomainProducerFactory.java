@@ -56,6 +56,18 @@ public final class DomainProducerFactory implements ProducerFactory {
                 Adapters.compression(config.compressionType(), loader), new Random());
     }
 
+    /**
+     * A producer on {@code transport} and {@code protocol}, with compression found as {@link #create} finds it and
+     * backoff jitter drawn from {@code random}; public for {@code io.odradek.domain.assembly}.
+     */
+    public static <K, V> Producer<K, V> createWith(ProducerConfig config, Serializer<K> keySerializer,
+                                                   Serializer<V> valueSerializer, TransportFactory transport,
+                                                   WireProtocol protocol, RandomGenerator random) {
+        ClassLoader loader = DomainProducerFactory.class.getClassLoader();
+        return assemble(config, keySerializer, valueSerializer, transport, protocol,
+                Adapters.compression(config.compressionType(), loader), random);
+    }
+
     /** Wires a producer from explicit adapters; tests use it with fakes. */
     static <K, V> Producer<K, V> assemble(ProducerConfig config, Serializer<K> keySerializer,
                                           Serializer<V> valueSerializer, TransportFactory transportFactory,

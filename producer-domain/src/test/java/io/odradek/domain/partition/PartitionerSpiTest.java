@@ -20,7 +20,7 @@ import io.odradek.api.RecordFuture;
 import io.odradek.api.RecordMetadata;
 import io.odradek.api.RecordToPartition;
 import io.odradek.api.TopicPartitions;
-import io.odradek.domain.testkit.FakeBroker;
+import io.odradek.domain.fake.FakeBroker;
 import io.odradek.domain.testkit.ProducerRig;
 
 /** What a partitioner is told, and how the built-in one treats partitions without a leader. */

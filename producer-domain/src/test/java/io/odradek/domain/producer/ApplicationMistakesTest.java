@@ -24,7 +24,7 @@ import io.odradek.api.RecordMetadata;
 import io.odradek.api.SerializationException;
 import io.odradek.api.Serializer;
 import io.odradek.api.TimeoutException;
-import io.odradek.domain.testkit.FakeBroker;
+import io.odradek.domain.fake.FakeBroker;
 import io.odradek.domain.testkit.Futures;
 import io.odradek.domain.testkit.ProducerRig;
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import io.odradek.api.RecordFuture;
 import io.odradek.api.RecordMetadata;
 import io.odradek.api.TimeoutException;
-import io.odradek.domain.testkit.FakeBroker;
+import io.odradek.domain.fake.FakeBroker;
 import io.odradek.domain.testkit.Futures;
 import io.odradek.domain.testkit.ProducerRig;
 

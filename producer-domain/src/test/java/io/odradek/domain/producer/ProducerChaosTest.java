@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import io.odradek.api.ProducerConfig;
 import io.odradek.api.RecordFuture;
 import io.odradek.domain.protocol.KafkaError;
-import io.odradek.domain.testkit.FakeBroker;
+import io.odradek.domain.fake.FakeBroker;
 import io.odradek.domain.testkit.LogAudit;
 import io.odradek.domain.testkit.ProducerRig;
 

@@ -17,7 +17,7 @@ import io.odradek.api.RecordMetadata;
 import io.odradek.api.RecordTooLargeException;
 import io.odradek.api.TimeoutException;
 import io.odradek.domain.protocol.KafkaError;
-import io.odradek.domain.testkit.FakeBroker;
+import io.odradek.domain.fake.FakeBroker;
 import io.odradek.domain.testkit.Futures;
 import io.odradek.domain.testkit.ProducerRig;
 

@@ -14,7 +14,7 @@ import org.slf4j.event.Level;
 
 import io.odradek.api.ProducerConfig;
 import io.odradek.api.RecordFuture;
-import io.odradek.domain.testkit.FakeBroker;
+import io.odradek.domain.fake.FakeBroker;
 import io.odradek.domain.testkit.ProducerRig;
 import io.odradek.domain.testkit.logging.CapturedLogs;
 import io.odradek.domain.testkit.logging.CapturedLogs.Line;

@@ -18,7 +18,7 @@ import io.odradek.api.RecordFuture;
 import io.odradek.api.metrics.Metric;
 import io.odradek.api.metrics.MetricsReporter;
 import io.odradek.domain.protocol.KafkaError;
-import io.odradek.domain.testkit.FakeBroker;
+import io.odradek.domain.fake.FakeBroker;
 import io.odradek.domain.testkit.MetricsReader;
 import io.odradek.domain.testkit.ProducerRig;
 

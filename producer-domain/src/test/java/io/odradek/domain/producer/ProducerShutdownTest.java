@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import io.odradek.api.RecordFuture;
 import io.odradek.api.ProducerClosedException;
 import io.odradek.api.RecordMetadata;
-import io.odradek.domain.testkit.FakeBroker;
+import io.odradek.domain.fake.FakeBroker;
 import io.odradek.domain.testkit.Futures;
 import io.odradek.domain.testkit.ProducerRig;
 

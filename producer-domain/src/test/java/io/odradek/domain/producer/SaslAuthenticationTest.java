@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import io.odradek.api.RecordFuture;
 import io.odradek.api.SaslAuthenticationException;
 import io.odradek.api.security.SecurityProtocol;
-import io.odradek.domain.testkit.FakeBroker;
-import io.odradek.domain.testkit.FakeSaslServer;
+import io.odradek.domain.fake.FakeBroker;
+import io.odradek.domain.fake.FakeSaslServer;
 import io.odradek.domain.testkit.ProducerRig;
 
 /** SASL as a step of every connection, and KIP-368 session renewal, on the fake cluster with a manual clock. */

@@ -14,7 +14,7 @@ import io.odradek.api.RecordFuture;
 import io.odradek.api.RetriableBrokerErrorException;
 import io.odradek.api.TimeoutException;
 import io.odradek.domain.protocol.KafkaError;
-import io.odradek.domain.testkit.FakeBroker;
+import io.odradek.domain.fake.FakeBroker;
 import io.odradek.domain.testkit.Futures;
 import io.odradek.domain.testkit.ProducerRig;
 

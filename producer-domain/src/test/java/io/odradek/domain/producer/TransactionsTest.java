@@ -21,9 +21,9 @@ import io.odradek.api.TransactionAbortableException;
 import io.odradek.api.TransactionAbortedException;
 import io.odradek.domain.protocol.ApiKey;
 import io.odradek.domain.protocol.KafkaError;
-import io.odradek.domain.testkit.FakeBroker;
+import io.odradek.domain.fake.FakeBroker;
 import io.odradek.domain.testkit.Futures;
-import io.odradek.domain.testkit.PartitionLog;
+import io.odradek.domain.fake.PartitionLog;
 import io.odradek.domain.testkit.ProducerRig;
 
 /**

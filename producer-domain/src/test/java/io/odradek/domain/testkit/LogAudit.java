@@ -9,6 +9,8 @@ import java.util.concurrent.CompletionException;
 import io.odradek.api.Persistence;
 import io.odradek.api.RecordFuture;
 import io.odradek.api.RecordMetadata;
+import io.odradek.domain.fake.FakeBroker;
+import io.odradek.domain.fake.PartitionLog;
 
 /**
  * Checks what a producer promised against what the fake cluster's logs hold, for records sent as

@@ -5,13 +5,18 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
-import io.odradek.api.RecordFuture;
 import io.odradek.api.Producer;
 import io.odradek.api.ProducerConfig;
 import io.odradek.api.ProducerRecord;
+import io.odradek.api.RecordFuture;
 import io.odradek.api.RecordMetadata;
 import io.odradek.api.Serializer;
 import io.odradek.api.Serializers;
+import io.odradek.domain.fake.FakeBroker;
+import io.odradek.domain.fake.FakeTransport;
+import io.odradek.domain.fake.FakeWireProtocol;
+import io.odradek.domain.fake.ManualClock;
+import io.odradek.domain.fake.PartitionLog;
 import io.odradek.domain.producer.FakeProducers;
 
 /**

@@ -1,4 +1,4 @@
-package io.odradek.domain.testkit;
+package io.odradek.domain.fake;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;

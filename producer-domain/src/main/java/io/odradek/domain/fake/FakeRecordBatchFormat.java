@@ -1,4 +1,4 @@
-package io.odradek.domain.testkit;
+package io.odradek.domain.fake;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -13,8 +13,8 @@ import io.odradek.domain.port.RecordBatchFormat;
 import io.odradek.domain.port.RecordBatchWriter;
 
 /**
- * A record batch layout simple enough to read in a test, standing in for Kafka's RecordBatch v2 so the
- * domain's tests need no codec. Header: producer id (long), epoch (short), base sequence (int), record
+ * A record batch layout simple enough to read in a test, standing in for Kafka's RecordBatch v2 so
+ * neither the domain's tests nor the test kit need a codec. Header: producer id (long), epoch (short), base sequence (int), record
  * count (int), transactional (byte, 1 or 0). Each record: timestamp (long), key and value as (int length, bytes) with -1 for null, then
  * header count (int) and each header as two (int length, bytes). Compression is ignored.
  */

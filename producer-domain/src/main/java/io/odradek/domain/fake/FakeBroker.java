@@ -1,4 +1,4 @@
-package io.odradek.domain.testkit;
+package io.odradek.domain.fake;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -30,8 +30,9 @@ import io.odradek.domain.protocol.VersionRange;
 /**
  * An in-memory Kafka cluster that answers the producer's requests as values: nodes {@code 0..n-1} at
  * {@code node-<id>:9092}, topics with partition leaders, a log per partition with the broker's
- * idempotence checks (see {@link PartitionLog}). Broker-side faults are injected here; network faults
- * (lost or late responses, broken connections) live in {@link FakeTransport}. Single-threaded: only the
+ * idempotence checks (see {@link PartitionLog}). Broker-side faults are injected here, and lost Produce
+ * answers, which outlive any one connection; the other network faults (lost or late responses on the connections
+ * open now, broken connections) live in {@link FakeTransport}. Single-threaded: only the
  * transport's driving thread calls it.
  */
 public final class FakeBroker {
@@ -46,6 +47,8 @@ public final class FakeBroker {
     private final List<InitProducerIdRequest> initRequests = new ArrayList<>();
     private final List<ProduceAttempt> produceAttempts = new ArrayList<>();
     private final boolean[] down;
+    /** Per node, how many more Produce answers are lost on the way back after the node handled the request. */
+    private final int[] produceAnswersToLose;
     private final FakeTransactionCoordinator coordinator = new FakeTransactionCoordinator(
             tp -> partition(tp.topic(), tp.partition()));
     private FakeSaslServer sasl;
@@ -62,6 +65,7 @@ public final class FakeBroker {
     public FakeBroker(int nodeCount) {
         this.nodeCount = nodeCount;
         this.down = new boolean[nodeCount];
+        this.produceAnswersToLose = new int[nodeCount];
     }
 
     public static String bootstrap() {
@@ -85,6 +89,10 @@ public final class FakeBroker {
 
     public int nodeCount() {
         return nodeCount;
+    }
+
+    public boolean hasTopic(String topic) {
+        return topics.containsKey(topic);
     }
 
     public PartitionLog partition(String topic, int partition) {
@@ -147,6 +155,24 @@ public final class FakeBroker {
         produceThrottleMs = throttleMs;
     }
 
+    /**
+     * The node's answers to its next {@code count} Produce requests, on any connection, open now or later, never
+     * reach the client, although the node wrote the batches: the case idempotence exists for. The connection that
+     * lost one stalls, as a half-dead TCP connection does, until the client's request.timeout.ms gives up on it.
+     */
+    public void loseNextProduceAnswers(int nodeId, int count) {
+        produceAnswersToLose[nodeId] = count;
+    }
+
+    /** Whether the node's answer to {@code request} is to be lost; counts it if so. */
+    boolean loseAnswer(int nodeId, Request request) {
+        if (!(request instanceof ProduceRequest) || nodeId < 0 || produceAnswersToLose[nodeId] <= 0) {
+            return false;
+        }
+        produceAnswersToLose[nodeId]--;
+        return true;
+    }
+
     /** A node that is down refuses connections (the transport asks {@link #isUp}). */
     public void setDown(int nodeId, boolean isDown) {
         down[nodeId] = isDown;
@@ -164,6 +190,12 @@ public final class FakeBroker {
 
     public List<ProduceAttempt> produceAttempts() {
         return List.copyOf(produceAttempts);
+    }
+
+    /** How many batches for the partition reached a node, retries and refused ones included. */
+    public int produceAttempts(String topic, int partition) {
+        TopicPartition wanted = new TopicPartition(topic, partition);
+        return (int) produceAttempts.stream().filter(attempt -> attempt.topicPartition().equals(wanted)).count();
     }
 
     public int metadataRequests() {

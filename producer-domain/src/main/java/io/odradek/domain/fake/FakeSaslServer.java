@@ -1,4 +1,4 @@
-package io.odradek.domain.testkit;
+package io.odradek.domain.fake;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.odradek.domain.testkit;
+package io.odradek.domain.fake;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -160,7 +160,7 @@ public final class FakeTransport implements TransportFactory, Transport {
             return;
         }
         int correlationId = sent.header().correlationId();
-        if (connection.blackHoled || connection.takeDrop()) {
+        if (connection.blackHoled || connection.takeDrop() || broker.loseAnswer(connection.nodeId, sent.request())) {
             connection.blackHoled = true;
             return;
         }
@@ -267,6 +267,19 @@ public final class FakeTransport implements TransportFactory, Transport {
         }
         throw new IllegalStateException("the transport did not go idle after " + MAX_ROUNDS_PER_INSTANT
                 + " rounds at " + nowNs + " ns");
+    }
+
+    /**
+     * When this transport next has something to do: now if it was woken, else its next event or the handler's poll
+     * deadline, whichever is first; {@link Long#MAX_VALUE} when nothing is pending.
+     */
+    public long nextDeadlineNs() {
+        if (pollDue.get()) {
+            // Woken (by a send, or by another producer's callback) since it last ran: it has work now.
+            return clock.nanoTime();
+        }
+        Event event = events.peek();
+        return event == null ? nextPollNs : Math.min(nextPollNs, event.atNs());
     }
 
     /** Moves time forward by {@code duration}, stopping at every event and poll deadline on the way. */
