@@ -2,10 +2,12 @@ package io.odradek.tools.broker;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,6 +51,32 @@ final class ChildJvm {
      */
     static String currentClasspath() {
         return expand(System.getProperty("java.class.path", ""));
+    }
+
+    /**
+     * For a classpath that is one jar (the {@code odradek} fat jar), a copy of it in {@code dataDir}, so that the
+     * brokers load their classes from a file nobody rewrites: {@code mvn package} rewrites
+     * {@code tools/target/odradek.jar} in place, and a running broker then fails to load the next class it needs
+     * (a request handler thread dies with NoClassDefFoundError and its request is never answered). Any other
+     * classpath is returned as it is.
+     */
+    static String privateCopyOfSingleJar(String classpath, Path dataDir) {
+        if (classpath.contains(File.pathSeparator) || !classpath.endsWith(".jar")) {
+            return classpath;
+        }
+        Path jar = Paths.get(classpath);
+        if (!Files.isRegularFile(jar)) {
+            return classpath;
+        }
+        Path copy = dataDir.resolve("broker-classes.jar");
+        try {
+            Files.createDirectories(dataDir);
+            Files.copy(jar, copy, StandardCopyOption.REPLACE_EXISTING);
+            return copy.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy " + jar + " to " + copy
+                    + " for the broker to run from", e);
+        }
     }
 
     /** {@code classpath} with every jar's manifest {@code Class-Path} entries added after the jar. */

@@ -74,11 +74,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
         try {
             createNodes();
+            String nodeClasspath = ChildJvm.privateCopyOfSingleJar(classpath, settings.dataDir);
             format();
             shutdownHook = new Thread(this::killNodes, "odradek-kafka-broker-shutdown");
             Runtime.getRuntime().addShutdownHook(shutdownHook);
             for (KafkaNode node : nodes) {
-                node.start(classpath);
+                node.start(nodeClasspath);
             }
             admin = Admin.create(NodeReadiness.adminProperties(nodes.stream()
                     .map(node -> node.address().bootstrapServer()).collect(Collectors.joining(","))));

@@ -34,6 +34,25 @@ class ChildJvmTest {
     }
 
     @Test
+    void runsTheBrokersFromACopyOfASingleJarSoARebuildCannotPullClassesFromUnderThem() throws IOException {
+        Path fatJar = Files.write(dir.resolve("odradek.jar"), new byte[] {1, 2, 3});
+        Path dataDir = dir.resolve("data");
+
+        String classpath = ChildJvm.privateCopyOfSingleJar(fatJar.toString(), dataDir);
+        Files.write(fatJar, new byte[] {9, 9}); // the build rewrites its jar in place
+
+        assertThat(classpath).isNotEqualTo(fatJar.toString()).startsWith(dataDir.toString());
+        assertThat(Files.readAllBytes(Path.of(classpath))).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    void leavesAClasspathOfSeveralEntriesAsItIs() {
+        String classpath = dir.resolve("a.jar") + File.pathSeparator + dir.resolve("classes");
+
+        assertThat(ChildJvm.privateCopyOfSingleJar(classpath, dir.resolve("data"))).isEqualTo(classpath);
+    }
+
+    @Test
     void leavesAJarWithoutClassPathAlone() throws IOException {
         Path plain = manifestOnlyJar(dir.resolve("plain.jar"), null);
 
