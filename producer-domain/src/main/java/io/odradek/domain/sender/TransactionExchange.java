@@ -91,6 +91,9 @@ final class TransactionExchange implements Exchange, CoordinatorLookup.Listener 
         if (inFlight || nowNs < retryNotBeforeNs) {
             return;
         }
+        // The backoff is over: forget it, or nextWakeUpNs() would keep answering a time already past and the
+        // sender would spin until the next backoff.
+        retryNotBeforeNs = 0;
         TransactionState state = transactions.state();
         if (state == TransactionState.INITIALIZING) {
             initProducerId(nowNs);

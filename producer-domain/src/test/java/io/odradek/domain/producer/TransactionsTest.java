@@ -210,6 +210,24 @@ class TransactionsTest {
 
     @ParameterizedTest(name = "v2={0}")
     @ValueSource(booleans = {false, true})
+    void aRetryBackoffThatIsOverDoesNotKeepTheSenderBusy(boolean v2) {
+        start(v2);
+        call(rig.producer::initTransactions);
+        rig.producer.beginTransaction();
+        rig.send("t", 0, "k", "a");
+        broker.coordinator().failNext(ApiKey.END_TXN, KafkaError.COORDINATOR_LOAD_IN_PROGRESS, 1);
+        call(rig.producer::commitTransaction);
+        int spinningBefore = rig.network.spinningPolls();
+        rig.advance(Duration.ofSeconds(1));
+
+        // Idle after the commit: the backoff that ended must not stay the sender's next wake-up, which asked the
+        // I/O thread to poll again at once, over and over, until the next backoff.
+        assertThat(committed("t", 0)).containsExactly("a");
+        assertThat(rig.network.spinningPolls() - spinningBefore).as("polls that asked to run again at once").isZero();
+    }
+
+    @ParameterizedTest(name = "v2={0}")
+    @ValueSource(booleans = {false, true})
     void transactionAbortableFromTheCoordinatorIsAbortedAndTheProducerGoesOn(boolean v2) {
         start(v2);
         call(rig.producer::initTransactions);
