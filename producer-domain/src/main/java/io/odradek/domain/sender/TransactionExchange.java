@@ -63,6 +63,8 @@ final class TransactionExchange implements Exchange, CoordinatorLookup.Listener 
     private boolean waitsForConnection;
     private long retryNotBeforeNs;
     private boolean initialized;
+    /** The protocol in use was logged (once: InitProducerId may be asked several times before it succeeds). */
+    private boolean announced;
     /** The sendOffsetsToTransaction call being carried out, and what of it is left. */
     private TransactionOperation offsetsCall;
     private boolean offsetsAdded;
@@ -138,8 +140,11 @@ final class TransactionExchange implements Exchange, CoordinatorLookup.Listener 
             boolean bumpsEpochs = coordinator.version(ApiKey.INIT_PRODUCER_ID) >= 3;
             identity.coordinatorSpeaks(v2, bumpsEpochs);
             channel.capVersions(v2 ? Map.of() : V1_VERSION_CAPS);
-            log.info("Transactional producer {} uses transactions {} with coordinator {}",
-                    transactions.transactionalId(), v2 ? "v2 (KIP-890)" : "v1", coordinator.node());
+            if (!announced) {
+                announced = true;
+                log.info("Transactional producer {} uses transactions {} with coordinator {}",
+                        transactions.transactionalId(), v2 ? "v2 (KIP-890)" : "v1", coordinator.node());
+            }
         }
         // After the first, an InitProducerId bumps the epoch of the current id (KIP-360).
         long producerId = initialized ? identity.producerId() : -1L;
@@ -353,8 +358,12 @@ final class TransactionExchange implements Exchange, CoordinatorLookup.Listener 
     /** Retries after the backoff when {@code error} is retriable (finding a moved coordinator again); else {@code otherwise}. */
     private void retryOr(short error, String request, long nowNs, Runnable otherwise) {
         if (TransactionReplies.coordinatorMoved(error)) {
+            // Find it again, after the backoff as Kafka's producer does: while __transaction_state is still being
+            // created, asking at once made a FindCoordinator and InitProducerId round every few milliseconds.
+            log.debug("{} of {} answered {}; finding the coordinator again", request, transactions.transactionalId(),
+                    KafkaError.forCode(error));
             coordinators.forget(transactionCoordinator);
-            retryNotBeforeNs = 0;
+            backOff(nowNs);
         } else if (TransactionReplies.isRetriable(error)) {
             log.debug("{} of {} answered {}; retrying", request, transactions.transactionalId(),
                     KafkaError.forCode(error));

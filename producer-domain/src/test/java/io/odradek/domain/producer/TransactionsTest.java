@@ -210,6 +210,20 @@ class TransactionsTest {
 
     @ParameterizedTest(name = "v2={0}")
     @ValueSource(booleans = {false, true})
+    void aCoordinatorNotYetAvailableIsAskedForAgainAfterTheBackoffNotAtOnce(boolean v2) {
+        start(v2);
+        broker.coordinator().failNext(ApiKey.INIT_PRODUCER_ID, KafkaError.COORDINATOR_NOT_AVAILABLE, 3);
+        long startNs = rig.clock.nanoTime();
+        call(rig.producer::initTransactions);
+
+        assertThat(broker.coordinator().requests().stream().filter(api -> api == ApiKey.FIND_COORDINATOR).count())
+                .as("looked the coordinator up again after each refusal, and only then").isEqualTo(4);
+        assertThat(Duration.ofNanos(rig.clock.nanoTime() - startNs))
+                .as("three retry.backoff.ms waits").isGreaterThanOrEqualTo(Duration.ofMillis(300));
+    }
+
+    @ParameterizedTest(name = "v2={0}")
+    @ValueSource(booleans = {false, true})
     void aRetryBackoffThatIsOverDoesNotKeepTheSenderBusy(boolean v2) {
         start(v2);
         call(rig.producer::initTransactions);

@@ -132,12 +132,13 @@ public final class PerfCommand {
             transport = config.transport().orElse("auto") + (options.kafkaApi() ? " (Kafka's Producer API)" : "");
             transactionalId = config.transactionalId();
         }
-        LatencyStats stats = new LatencyStats(options.numRecords(), clockMs, out::println);
         TransactionPacer transactions = TransactionPacer.none();
         if (transactionalId.isPresent()) {
             producer.initTransactions();
             transactions = new TransactionPacer(producer, transactionDurationMs);
         }
+        // As in Kafka's tool, the clock starts after initTransactions() (and before the topic's metadata is known).
+        LatencyStats stats = new LatencyStats(options.numRecords(), clockMs, out::println);
         awaitTopicMetadata(producer, options.topic());
         SendingThreads threads = new SendingThreads(producer, options, filePayloads, stats, failures, clockMs,
                 transactions);
