@@ -17,8 +17,8 @@ final class CompletionsPool {
     /** An instance for about {@code expectedRecords} records (it grows if more come). */
     synchronized RecordCompletions take(int expectedRecords) {
         RecordCompletions pooled = free.pollFirst();
-        if (pooled != null && pooled.capacity() >= expectedRecords / 2) {
-            return pooled;
+        if (pooled != null) {
+            return pooled; // a smaller one grows as records come, and stays grown in the pool
         }
         return new RecordCompletions(Math.max(4, expectedRecords));
     }

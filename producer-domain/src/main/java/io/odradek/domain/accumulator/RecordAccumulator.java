@@ -23,6 +23,8 @@ import io.odradek.domain.port.RecordBatchFormat;
  * application threads touch; everything else runs on the I/O thread.
  */
 public final class RecordAccumulator {
+    /** At most this many completion arrays are kept for reuse (buffer.memory / batch.size is 2,048 by default). */
+    private static final int MAX_POOLED_COMPLETIONS = 4096;
     private final RecordBatchFormat format;
     private final BufferPool pool;
     private final Clock clock;
@@ -44,8 +46,9 @@ public final class RecordAccumulator {
         this.clock = clock;
         this.batchSizeBytes = batchSizeBytes;
         this.wakeup = wakeup;
-        // As many as there can be batches in flight and waiting, give or take: beyond that, batches are rare.
-        this.completionsPool = new CompletionsPool((int) Math.min(256, Math.max(4,
+        // As many as there can be batches in flight and waiting: with a thousand partitions there is an open batch
+        // for each of them, and a pool capped lower (it was 256) left most batches allocating their arrays anew.
+        this.completionsPool = new CompletionsPool((int) Math.min(MAX_POOLED_COMPLETIONS, Math.max(4,
                 pool.totalBytes() / Math.max(1, batchSizeBytes))));
     }
 

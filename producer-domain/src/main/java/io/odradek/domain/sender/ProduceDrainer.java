@@ -2,10 +2,8 @@ package io.odradek.domain.sender;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import io.odradek.domain.accumulator.PartitionQueue;
 import io.odradek.domain.accumulator.ProducerBatch;
@@ -30,6 +28,10 @@ final class ProduceDrainer {
     private int rotation;
     /** The earliest time a batch that is not ready yet will be: the sender's next wake-up. */
     private long nextReadyNs = Long.MAX_VALUE;
+    /** Every leader's partition queues with a batch, as of the last {@link #readyLeaders}; lists reused. */
+    private final Map<Integer, List<PartitionQueue>> queuesByLeader = new HashMap<>();
+    /** What {@link #readyLeaders} returns: the leaders with a ready batch; valid until the next call. */
+    private final Map<Integer, List<PartitionQueue>> readyLeaders = new HashMap<>();
 
     ProduceDrainer(RecordAccumulator accumulator, ProducerIdentity identity, Metadata metadata,
                    RecordBatchFormat format, SenderSettings settings) {
@@ -44,13 +46,20 @@ final class ProduceDrainer {
         return nextReadyNs;
     }
 
-    /** Partition queues with something to send, grouped by leader, for leaders with a ready batch. */
+    /**
+     * Partition queues with something to send, grouped by leader, for leaders with a ready batch. The map and its
+     * lists are this drainer's and are reused by the next call: use them before polling again.
+     */
     Map<Integer, List<PartitionQueue>> readyLeaders(long nowNs) {
         nextReadyNs = Long.MAX_VALUE;
         ClusterView view = metadata.view();
         boolean draining = accumulator.isDraining() || identity.drainsWithoutLinger();
-        Map<Integer, List<PartitionQueue>> byLeader = new HashMap<>();
-        Set<Integer> readyLeaders = new HashSet<>();
+        // Reused from poll to poll: with a thousand partitions on one leader, building these afresh allocated a
+        // growing list of them on every poll.
+        for (List<PartitionQueue> queues : queuesByLeader.values()) {
+            queues.clear();
+        }
+        readyLeaders.clear();
         for (PartitionQueue queue : accumulator.queues()) {
             ProducerBatch first = queue.peekFirst();
             if (first == null) {
@@ -62,13 +71,13 @@ final class ProduceDrainer {
                 metadata.requestUpdate();
                 continue;
             }
-            byLeader.computeIfAbsent(leader, l -> new ArrayList<>()).add(queue);
+            List<PartitionQueue> queues = queuesByLeader.computeIfAbsent(leader, l -> new ArrayList<>());
+            queues.add(queue);
             if (isReady(queue, first, nowNs, draining)) {
-                readyLeaders.add(leader);
+                readyLeaders.putIfAbsent(leader, queues);
             }
         }
-        byLeader.keySet().retainAll(readyLeaders);
-        return byLeader;
+        return readyLeaders;
     }
 
     /** Whether one of {@code queues} has a first batch that is ready to go now. */
