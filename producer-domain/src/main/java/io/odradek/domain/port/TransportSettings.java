@@ -20,10 +20,4 @@ public record TransportSettings(String threadName, int sendBufferBytes, int rece
     public TransportSettings(String threadName, int sendBufferBytes, int receiveBufferBytes, int maxResponseSizeBytes) {
         this(threadName, sendBufferBytes, receiveBufferBytes, maxResponseSizeBytes, Optional.empty(), "");
     }
-
-    /** Connections whose log lines have no prefix (a transport's own tests). */
-    public TransportSettings(String threadName, int sendBufferBytes, int receiveBufferBytes, int maxResponseSizeBytes,
-                             Optional<TlsEngineFactory> tls) {
-        this(threadName, sendBufferBytes, receiveBufferBytes, maxResponseSizeBytes, tls, "");
-    }
 }

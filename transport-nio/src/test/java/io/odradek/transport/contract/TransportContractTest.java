@@ -474,7 +474,7 @@ public abstract class TransportContractTest {
         RecordingHandler handler = new RecordingHandler();
         TransportSettings plain = settings(DEFAULT_MAX_RESPONSE_BYTES, -1);
         Transport transport = factory().create(new TransportSettings(plain.threadName(), -1, -1,
-                DEFAULT_MAX_RESPONSE_BYTES, Optional.of(tls)), handler);
+                DEFAULT_MAX_RESPONSE_BYTES, Optional.of(tls), ""), handler);
         handler.attach(transport);
         resources.add(transport);
         transport.start();
