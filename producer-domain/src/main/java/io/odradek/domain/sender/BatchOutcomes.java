@@ -153,7 +153,7 @@ final class BatchOutcomes {
             List<ProducerBatch> expiredBatches = queue.removeExpired(nowNs, settings.deliveryTimeoutNs());
             for (ProducerBatch batch : expiredBatches) {
                 RuntimeException error = expiredException(batch, nowNs, null);
-                expired.warn(nowNs, "Records expired (more in the next 30 s are counted in record-error-total, not logged): {}", error.getMessage());
+                warnExpired(error, nowNs);
                 fail(batch, error);
             }
         }
@@ -170,7 +170,7 @@ final class BatchOutcomes {
         }
         batch.markPossiblyWritten();
         RuntimeException error = expiredException(batch, nowNs, "its request is still unanswered");
-        expired.warn(nowNs, "Records expired (more in the next 30 s are counted in record-error-total, not logged): {}", error.getMessage());
+        warnExpired(error, nowNs);
         complete(batch, -1L, -1L, error);
     }
 
@@ -219,6 +219,11 @@ final class BatchOutcomes {
 
     private static Persistence persistence(ProducerBatch batch) {
         return batch.isPossiblyWritten() ? Persistence.POSSIBLY_PERSISTED : Persistence.NOT_PERSISTED;
+    }
+
+    private void warnExpired(RuntimeException error, long nowNs) {
+        expired.warn(nowNs, "Records expired (more in the next 30 s are counted in record-error-total, not logged): {}",
+                error.getMessage());
     }
 
     private void failWithWarning(ProducerBatch batch, RuntimeException error, long nowNs) {

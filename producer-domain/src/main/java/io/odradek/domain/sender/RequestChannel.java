@@ -32,12 +32,12 @@ import io.odradek.domain.security.SaslMechanisms;
  * connection, a timed-out request) to the handler that sent the request. I/O thread only.
  */
 final class RequestChannel {
-    private final ProducerLog log;
     private static final String SOFTWARE_NAME = "odradek";
     private static final String SOFTWARE_VERSION = "0.1.0";
     /** A broker that speaks neither of these in our ranges cannot be produced to at all. */
     private static final List<ApiKey> REQUIRED_APIS = List.of(ApiKey.PRODUCE, ApiKey.METADATA);
 
+    private final ProducerLog log;
     private final SenderSettings settings;
     private final WireProtocol protocol;
     private final Metadata metadata;
