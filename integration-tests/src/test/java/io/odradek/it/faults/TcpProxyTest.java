@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -120,6 +121,7 @@ class TcpProxyTest {
     @Test
     void aTargetThatIsDownShowsAsAConnectionClosedAtOnce() throws IOException {
         echo.close();
+        awaitRefused(echo.port());
         try (Socket client = connect()) {
             assertClosedByProxy(client);
         }
@@ -131,6 +133,26 @@ class TcpProxyTest {
              Socket client = new Socket(InetAddress.getLoopbackAddress(), unconfigured.port())) {
             client.setSoTimeout((int) ANSWER.toMillis());
             assertClosedByProxy(client);
+        }
+    }
+
+    /**
+     * Waits until a connection straight to {@code port} is refused, so that "the target is down" is checked rather
+     * than assumed: once, in CI, the proxy left a connection open right after the echo server closed, and nothing
+     * showed whether the target was already refusing then.
+     */
+    private static void awaitRefused(int port) throws IOException {
+        long deadlineNs = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (true) {
+            try (Socket probe = new Socket()) {
+                probe.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1_000);
+            } catch (ConnectException refused) {
+                return;
+            }
+            if (System.nanoTime() - deadlineNs > 0) {
+                throw new AssertionError("port " + port + " still accepts connections after the echo server closed");
+            }
+            Thread.onSpinWait();
         }
     }
 
