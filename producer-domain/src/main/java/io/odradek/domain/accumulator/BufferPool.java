@@ -42,6 +42,7 @@ public final class BufferPool {
         this.unallocatedBytes = totalBytes;
         this.clock = clock;
         this.waitObserver = waitObserver;
+        LockPathClasses.load();
     }
 
     /** Hears how long a thread waited for memory, whether it got it or timed out; the waiting thread calls it. */
