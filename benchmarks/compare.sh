@@ -20,9 +20,11 @@
 #   LAUNCHER=0            leave out the third side, odradek through its launcher tools/bin/odradek (default 1)
 #   KAFKA_PROPS="k=v ..." producer properties given to Kafka's tool only, after the scenario's (default none), to
 #                         see how much of a ratio is a default: e.g. send.buffer.bytes=-1, odradek's default
-#   WARMUP_RECORDS=1000000 records each tool sends once, unrecorded, before the first scenario (default 1M; 0 for
+#   WARMUP_RECORDS=2000000 records each tool sends once, unrecorded, before the first scenario (default 2M; 0 for
 #                         none): a broker fresh from start-up runs its produce path interpreted, and the first
-#                         measured round would pay for that alone
+#                         measured round would pay for that alone (with 1M each, the broker's C2 was still busy
+#                         and the first S1 round, odradek's, came out ~35% below the next two). With S7 listed,
+#                         each tool also runs a quarter as many in transactions of 100 ms.
 #   RESULTS_DIR=...       where CSV and SVG go (default benchmarks/results)
 #
 # Scenarios (issue 5):
@@ -303,7 +305,7 @@ run_kafka() { # scenario round
 }
 
 warm_up() {
-  local records="${WARMUP_RECORDS:-1000000}"
+  local records="${WARMUP_RECORDS:-2000000}"
   if [ "$records" -le 0 ]; then
     return
   fi
@@ -314,6 +316,18 @@ warm_up() {
   odradek_perf "$work/warmup-odradek" --topic compare-warmup $(perf_args "$records" 100 -1 "$props")
   # shellcheck disable=SC2046
   kafka_perf "$work/warmup-kafka" --topic compare-warmup $(perf_args "$records" 100 -1 "$props")
+  if [[ " $SCENARIOS " == *" S7 "* ]]; then
+    # The broker creates __transaction_state (50 partitions) for the first transactional.id it sees, and its
+    # transaction paths start interpreted: without this, the first S7 round (odradek's, on odd rounds) paid for
+    # both, ~30% below the rounds after it.
+    local txn_records=$((records / 4))
+    # shellcheck disable=SC2046
+    odradek_perf "$work/warmup-odradek-txn" --topic compare-warmup --transaction-duration-ms 100 \
+      $(perf_args "$txn_records" 100 -1 "$props")
+    # shellcheck disable=SC2046
+    kafka_perf "$work/warmup-kafka-txn" --topic compare-warmup --transaction-duration-ms 100 \
+      $(perf_args "$txn_records" 100 -1 "$props")
+  fi
   delete_topic compare-warmup
 }
 
