@@ -188,6 +188,9 @@ create_topic() {
 delete_topic() {
   "$java_bin" -Xmx256m -cp "$bench_jar" io.odradek.benchmarks.DeleteTopic "$bootstrap" "$1" \
     >"$work/delete-topic.log" 2>&1 || { cat "$work/delete-topic.log" >&2; return 1; }
+  # What the broker still holds dirty (its own logs, __transaction_state) is written back now, between runs,
+  # not by the kernel's flusher during the next one.
+  sync
 }
 
 # run_client OUT_PREFIX COMMAND...: runs one client JVM under /usr/bin/time; OUT_PREFIX.out/.err/.time

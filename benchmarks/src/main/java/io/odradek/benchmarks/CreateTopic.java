@@ -31,7 +31,11 @@ public final class CreateTopic {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, args[0]);
         try (Admin admin = Admin.create(props)) {
-            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1)))
+            // A run's topic is deleted once its numbers are read; without this the broker removes its files 60 s
+            // later (file.delete.delay.ms), in the middle of some other run, hundreds of MB at a time.
+            NewTopic newTopic = new NewTopic(topic, partitions, (short) 1)
+                    .configs(Map.of("file.delete.delay.ms", "0"));
+            admin.createTopics(List.of(newTopic))
                     .all().get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
             long deadlineNs = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(TIMEOUT_MS);
             while (!allLeadersKnown(admin, topic, partitions)) {
