@@ -15,6 +15,11 @@ import io.odradek.domain.port.Clock;
  * find the pool exhausted wait, first come first served, up to their deadline.
  */
 public final class BufferPool {
+    static {
+        // Once, before any pool's lock is used: see LockPathClasses.
+        LockPathClasses.load();
+    }
+
     private final long totalBytes;
     private final int poolableSizeBytes;
     private final ReentrantLock lock = new ReentrantLock();
@@ -42,7 +47,6 @@ public final class BufferPool {
         this.unallocatedBytes = totalBytes;
         this.clock = clock;
         this.waitObserver = waitObserver;
-        LockPathClasses.load();
     }
 
     /** Hears how long a thread waited for memory, whether it got it or timed out; the waiting thread calls it. */

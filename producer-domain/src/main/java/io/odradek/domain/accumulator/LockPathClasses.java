@@ -23,7 +23,7 @@ final class LockPathClasses {
     private LockPathClasses() {
     }
 
-    /** Idempotent and cheap once done; returns how many of the classes are loaded (for the test). */
+    /** Idempotent; returns how many of the classes are loaded (for the test). */
     static int load() {
         int loaded = 0;
         for (String name : NODE_CLASSES) {

@@ -57,8 +57,6 @@ public final class NioTransport implements Transport {
     private final ArrayDeque<NioConnection> deferredEvents = new ArrayDeque<>();
     /** TLS connections holding decrypted input the reader had no room for: read again without waiting to select. */
     private final ArrayDeque<NioConnection> bufferedReads = new ArrayDeque<>();
-    private long selectedNowNs;
-    private boolean selectedNowRead;
 
     public NioTransport(TransportSettings settings, NetworkHandler handler, Clock clock) {
         if (settings.maxResponseSizeBytes() <= 0) {
@@ -233,7 +231,6 @@ public final class NioTransport implements Transport {
     }
 
     private void select(long deadlineNs) throws IOException {
-        selectedNowRead = false;
         if (!deferredEvents.isEmpty() || !bufferedReads.isEmpty() || closeRequested) {
             selector.selectNow();
         } else if (deadlineNs == Long.MAX_VALUE) {
@@ -266,8 +263,10 @@ public final class NioTransport implements Transport {
         if (selected.isEmpty()) {
             return;
         }
+        // One clock read for every key of this select: they became ready together.
+        long nowNs = clock.nanoTime();
         for (SelectionKey key : selected) {
-            processKey(key);
+            processKey(key, nowNs);
         }
         selected.clear();
     }
@@ -281,16 +280,11 @@ public final class NioTransport implements Transport {
         }
     }
 
-    private void processKey(SelectionKey key) {
+    private void processKey(SelectionKey key, long nowNs) {
         NioConnection connection = (NioConnection) key.attachment();
         if (connection.isClosed() || !key.isValid()) {
             return;
         }
-        if (!selectedNowRead) {
-            selectedNowNs = clock.nanoTime();
-            selectedNowRead = true;
-        }
-        long nowNs = selectedNowNs;
         try {
             int readyOps = key.readyOps();
             if ((readyOps & SelectionKey.OP_CONNECT) != 0) {
