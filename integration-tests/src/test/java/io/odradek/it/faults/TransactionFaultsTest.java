@@ -38,6 +38,8 @@ import io.odradek.it.transport.BothTransports;
 class TransactionFaultsTest {
     private static final int PARTITIONS = 3;
     private static final int RECORDS = 3_000;
+    /** How long the high watermarks get to catch up after the fault before a short read counts. */
+    private static final Duration SETTLE = Duration.ofSeconds(30);
 
     private FaultCluster cluster;
     private short transactionVersionBefore;
@@ -75,9 +77,16 @@ class TransactionFaultsTest {
             Thread.sleep(4_000); // the scenario's timing: the killed leader stays down 4 s
             cluster.start(leader);
 
+            List<String> outcomes = new ArrayList<>();
+            for (CompletableFuture<String> commit : commits) {
+                outcomes.add(commit.get(3, TimeUnit.MINUTES));
+            }
+            // As the fault scenarios do before they read: the restarted node back in every ISR.
+            cluster.awaitFullIsr(topics);
             for (int i = 0; i < producers.size(); i++) {
-                String outcome = commits.get(i).get(3, TimeUnit.MINUTES);
-                List<ConsumerRecord<byte[], byte[]>> visible = cluster.readCommitted(topics.get(i));
+                String outcome = outcomes.get(i);
+                List<ConsumerRecord<byte[], byte[]>> visible = outcome.equals("committed")
+                        ? readCommittedOnceSettled(topics.get(i)) : cluster.readCommitted(topics.get(i));
                 assertThat(visible.size()).as("%s (%s): read_committed holds all or nothing", lanes.get(i), outcome)
                         .isIn(0, RECORDS);
                 if (outcome.equals("committed")) {
@@ -87,10 +96,10 @@ class TransactionFaultsTest {
                     assertThat(visible).as("%s: an aborted transaction shows nothing", lanes.get(i)).isEmpty();
                 }
             }
-            if (commits.get(2).get().equals("committed")) {
+            if (outcomes.get(2).equals("committed")) {
                 // Never worse than Kafka's producer: where its transaction survives the fault, ours do too.
-                assertThat(commits.get(0).get()).as("Odradek on nio").isEqualTo("committed");
-                assertThat(commits.get(1).get()).as("Odradek on netty").isEqualTo("committed");
+                assertThat(outcomes.get(0)).as("Odradek on nio").isEqualTo("committed");
+                assertThat(outcomes.get(1)).as("Odradek on netty").isEqualTo("committed");
             }
         } finally {
             producers.forEach(TransactionalLane::close);
@@ -98,6 +107,23 @@ class TransactionFaultsTest {
             cluster.awaitFullIsr(topics);
             cluster.deleteTopics(topics);
         }
+    }
+
+    /**
+     * What read_committed shows of a committed transaction once the partitions' high watermarks have caught up.
+     * A leader elected during the fault starts from its own, older high watermark and moves it on only as its
+     * followers fetch again; until then the last stable offset equals that high watermark and a reader stops
+     * short of the transaction's end (CI once read 2,500 of 3,000 records, a prefix of one partition). A
+     * transaction that really is partial never reaches the count, and the assertion sees what is there.
+     */
+    private List<ConsumerRecord<byte[], byte[]>> readCommittedOnceSettled(String topic) {
+        long deadlineNanos = System.nanoTime() + SETTLE.toNanos();
+        List<ConsumerRecord<byte[], byte[]>> visible = cluster.readCommitted(topic);
+        // Each read opens its consumers and asks for the offsets anew: the loop waits on the brokers, not a timer.
+        while (visible.size() < RECORDS && System.nanoTime() - deadlineNanos < 0) {
+            visible = cluster.readCommitted(topic);
+        }
+        return visible;
     }
 
     /** One producer's transaction: begin and send, then commit (aborting if the commit fails). */
