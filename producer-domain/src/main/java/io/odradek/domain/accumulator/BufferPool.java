@@ -35,18 +35,26 @@ public final class BufferPool {
     private long unallocatedBytes;
     private final Clock clock;
     private final WaitObserver waitObserver;
+    private final Runnable waitBegins;
 
     public BufferPool(long totalBytes, int poolableSizeBytes) {
-        this(totalBytes, poolableSizeBytes, null, waitedNs -> { });
+        this(totalBytes, poolableSizeBytes, null, waitedNs -> { }, () -> { });
     }
 
-    /** A pool that tells {@code waitObserver} how long each thread that had to wait for memory waited. */
-    public BufferPool(long totalBytes, int poolableSizeBytes, Clock clock, WaitObserver waitObserver) {
+    /**
+     * A pool that tells {@code waitObserver} how long each thread that had to wait for memory waited.
+     *
+     * @param waitBegins run when a thread starts to wait (under the pool's lock): batches then go without lingering
+     *                   (see {@link #hasWaiters}), which the I/O thread learns only when it is woken
+     */
+    public BufferPool(long totalBytes, int poolableSizeBytes, Clock clock, WaitObserver waitObserver,
+                      Runnable waitBegins) {
         this.totalBytes = totalBytes;
         this.poolableSizeBytes = poolableSizeBytes;
         this.unallocatedBytes = totalBytes;
         this.clock = clock;
         this.waitObserver = waitObserver;
+        this.waitBegins = waitBegins;
     }
 
     /** Hears how long a thread waited for memory, whether it got it or timed out; the waiting thread calls it. */
@@ -203,6 +211,7 @@ public final class BufferPool {
             throws InterruptedException {
         Condition turn = lock.newCondition();
         waiters.addLast(turn);
+        waitBegins.run();
         long remainingNs = maxWaitNs;
         long startNs = clock == null ? 0 : clock.nanoTime();
         try {

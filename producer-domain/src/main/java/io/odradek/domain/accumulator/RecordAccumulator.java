@@ -29,7 +29,7 @@ public final class RecordAccumulator {
     private final BufferPool pool;
     private final Clock clock;
     private final int batchSizeBytes;
-    private final Runnable wakeup;
+    private final PollSchedule schedule;
 
     private final ConcurrentHashMap<String, TopicQueues> topics = new ConcurrentHashMap<>();
     /** Every partition queue, for the I/O thread to scan; grows rarely, read on every poll. */
@@ -40,12 +40,12 @@ public final class RecordAccumulator {
     private volatile boolean closed;
 
     public RecordAccumulator(RecordBatchFormat format, BufferPool pool, Clock clock, int batchSizeBytes,
-                             Runnable wakeup) {
+                             PollSchedule schedule) {
         this.format = format;
         this.pool = pool;
         this.clock = clock;
         this.batchSizeBytes = batchSizeBytes;
-        this.wakeup = wakeup;
+        this.schedule = schedule;
         // As many as there can be batches in flight and waiting: with a thousand partitions there is an open batch
         // for each of them, and a pool capped lower (it was 256) left most batches allocating their arrays anew.
         this.completionsPool = new CompletionsPool((int) Math.min(MAX_POOLED_COMPLETIONS, Math.max(4,
@@ -82,14 +82,15 @@ public final class RecordAccumulator {
         if (sealed) {
             // Once per batch: when it filled is when it became ready to go, whatever else is queued before it.
             markLastReady(queue);
+            // The sealed batch is ready now; the I/O thread may be asleep until linger.ms runs out.
+            schedule.wakeNow();
         }
         if (sealed && moveOnWhenFull) {
-            // The sealed batch is ready now; the I/O thread may be asleep until linger.ms runs out.
-            wakeup.run();
             return null;
         }
         int sizeBytes = batchBufferSize(key, value, headers);
         ByteBuffer buffer = pool.allocate(sizeBytes, maxBlockNs);
+        long openedNs;
         try {
             synchronized (queue) {
                 // Another thread may have opened a batch while this one waited for memory.
@@ -99,13 +100,14 @@ public final class RecordAccumulator {
                 }
                 future = appendToNewBatch(queue, buffer, timestampMs, key, value, headers, callback);
                 buffer = null;
+                openedNs = queue.last().createdNs();
             }
         } finally {
             if (buffer != null) {
                 pool.release(buffer);
             }
         }
-        wakeup.run();
+        schedule.batchOpened(openedNs, isDraining());
         return future;
     }
 
@@ -254,7 +256,7 @@ public final class RecordAccumulator {
 
     public void beginFlush() {
         flushesInProgress.incrementAndGet();
-        wakeup.run();
+        schedule.wakeNow();
     }
 
     public void endFlush() {
@@ -278,7 +280,12 @@ public final class RecordAccumulator {
                 // Passing each monitor once guarantees no append that missed the flag is still in progress.
             }
         }
-        wakeup.run();
+        schedule.wakeNow();
+    }
+
+    /** What the I/O thread tells about its next poll, so that a new batch wakes it only when it must. */
+    public PollSchedule pollSchedule() {
+        return schedule;
     }
 
     public boolean isClosed() {

@@ -14,6 +14,7 @@ import io.odradek.api.Serializer;
 import io.odradek.api.spi.ProducerFactory;
 import io.odradek.domain.accumulator.BufferPool;
 import io.odradek.domain.accumulator.PendingRecords;
+import io.odradek.domain.accumulator.PollSchedule;
 import io.odradek.domain.accumulator.ProducerBuffers;
 import io.odradek.domain.accumulator.RecordAccumulator;
 import io.odradek.domain.log.LogContext;
@@ -78,8 +79,12 @@ public final class DomainProducerFactory implements ProducerFactory {
         LogContext log = LogContext.forProducer(config.clientId(), config.transactionalId().orElse(null));
         ProducerMetrics metrics = new ProducerMetrics(config.clientId(),
                 new MetricsSettings(config.metricsNumSamples(), config.metricsSampleWindow().toMillis()), clock, log);
+        // In a transaction a new partition is added to it (AddPartitionsToTxn, before transaction version 2) as soon
+        // as the I/O thread sees its first batch, while that batch lingers: so there every new batch wakes it.
+        long newBatchWaitNs = config.transactionalId().isPresent() ? 0 : config.linger().toNanos();
+        PollSchedule pollSchedule = new PollSchedule(() -> transport[0].wakeup(), newBatchWaitNs);
         BufferPool pool = new BufferPool(config.bufferMemoryBytes(), config.batchSizeBytes(), clock,
-                metrics::bufferPoolWaited);
+                metrics::bufferPoolWaited, pollSchedule::memoryWaitBegins);
         metrics.bufferGauges(pool.totalBytes(), pool::availableBytes, pool::waitingThreads);
         if (compression != null) {
             // A drained batch is compressed into a pooled buffer sized for a full batch that does not shrink.
@@ -88,7 +93,7 @@ public final class DomainProducerFactory implements ProducerFactory {
                     + compression.maxCompressedSizeBytes(Math.max(0, config.batchSizeBytes() - headerBytes)));
         }
         RecordAccumulator accumulator = new RecordAccumulator(protocol.recordBatchFormat(), pool, clock,
-                config.batchSizeBytes(), () -> transport[0].wakeup());
+                config.batchSizeBytes(), pollSchedule);
         ProducerBuffers buffers = new ProducerBuffers(accumulator, new PendingRecords(), pool);
         Metadata metadata = new Metadata(config.metadataMaxAge().toNanos(), config.retryBackoff().toNanos());
         metrics.metadataAge(() -> metadata.ageSeconds(clock.nanoTime()));

@@ -28,6 +28,8 @@ final class ProduceDrainer {
     private int rotation;
     /** The earliest time a batch that is not ready yet will be: the sender's next wake-up. */
     private long nextReadyNs = Long.MAX_VALUE;
+    /** The oldest first batch of any queue, as of the last {@link #readyLeaders}: when delivery.timeout.ms is next due. */
+    private long oldestFirstBatchNs = Long.MAX_VALUE;
     /** Every leader's partition queues with a batch, as of the last {@link #readyLeaders}; lists reused. */
     private final Map<Integer, List<PartitionQueue>> queuesByLeader = new HashMap<>();
     /** What {@link #readyLeaders} returns: the leaders with a ready batch; valid until the next call. */
@@ -47,11 +49,20 @@ final class ProduceDrainer {
     }
 
     /**
+     * When the oldest batch at the head of a queue was created, as of the last {@link #readyLeaders} (a batch
+     * drained since then only makes this earlier than it need be; batches opened since are younger).
+     */
+    long oldestFirstBatchNs() {
+        return oldestFirstBatchNs;
+    }
+
+    /**
      * Partition queues with something to send, grouped by leader, for leaders with a ready batch. The map and its
      * lists are this drainer's and are reused by the next call: use them before polling again.
      */
     Map<Integer, List<PartitionQueue>> readyLeaders(long nowNs) {
         nextReadyNs = Long.MAX_VALUE;
+        oldestFirstBatchNs = Long.MAX_VALUE;
         ClusterView view = metadata.view();
         boolean draining = accumulator.isDraining() || identity.drainsWithoutLinger();
         // Reused from poll to poll: with a thousand partitions on one leader, building these afresh allocated a
@@ -65,6 +76,7 @@ final class ProduceDrainer {
             if (first == null) {
                 continue;
             }
+            oldestFirstBatchNs = Math.min(oldestFirstBatchNs, first.createdNs());
             TopicInfo topic = view.topic(queue.topicPartition().topic());
             int leader = topic == null ? -1 : topic.leaderOf(queue.topicPartition().partition());
             if (leader < 0) {

@@ -29,6 +29,11 @@ final class ProduceExchange implements Exchange {
     private final RequestChannel channel;
     private final SendMetrics metrics;
     private final Set<ProduceCall> inFlight = new LinkedHashSet<>();
+    /**
+     * Whether this poll's drainer walked every queue: then it knows the oldest batch, and {@link #nextWakeUpNs}
+     * need not walk the queues a second time (with a thousand partitions, a thousand monitors per poll).
+     */
+    private boolean queuesWalked;
 
     ProduceExchange(SenderSettings settings, RecordAccumulator accumulator, ProducerIdentity identity,
                     ProduceDrainer drainer, BatchOutcomes outcomes, PendingRecordMover pendingMover,
@@ -61,7 +66,8 @@ final class ProduceExchange implements Exchange {
         for (ProducerBatch inDoubt : identity.maybeBumpEpoch()) {
             outcomes.failInDoubt(inDoubt);
         }
-        if (identity.readyToProduce()) {
+        queuesWalked = identity.readyToProduce();
+        if (queuesWalked) {
             sendReady(nowNs);
         }
     }
@@ -74,13 +80,23 @@ final class ProduceExchange implements Exchange {
         for (ProduceCall call : inFlight) {
             next = Math.min(next, call.nextBatchExpiryNs());
         }
+        long oldestNs = queuesWalked ? drainer.oldestFirstBatchNs() : oldestFirstBatchNs();
+        if (oldestNs != Long.MAX_VALUE) {
+            next = Math.min(next, oldestNs + settings.deliveryTimeoutNs());
+        }
+        return next;
+    }
+
+    /** Without a walk by the drainer in this poll (no producer id yet), the queues are walked here. */
+    private long oldestFirstBatchNs() {
+        long oldestNs = Long.MAX_VALUE;
         for (PartitionQueue queue : accumulator.queues()) {
             ProducerBatch first = queue.peekFirst();
             if (first != null) {
-                next = Math.min(next, first.createdNs() + settings.deliveryTimeoutNs());
+                oldestNs = Math.min(oldestNs, first.createdNs());
             }
         }
-        return next;
+        return oldestNs;
     }
 
     private void sendReady(long nowNs) {

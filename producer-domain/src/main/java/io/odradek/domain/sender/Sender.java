@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import io.odradek.api.FatalProducerException;
 import io.odradek.api.SslAuthenticationException;
 import io.odradek.domain.accumulator.ProducerBatch;
+import io.odradek.domain.accumulator.PollSchedule;
 import io.odradek.domain.accumulator.ProducerBuffers;
 import io.odradek.domain.idempotence.ProducerIdentity;
 import io.odradek.domain.metadata.Metadata;
@@ -39,14 +40,17 @@ public final class Sender implements NetworkHandler {
      * and interceptors, which must not block on what only it can complete.
      */
     private volatile Thread handlerThread;
+    private final PollSchedule pollSchedule;
+    private final ProduceDrainer drainer;
 
     public Sender(SenderSettings settings, WireProtocol protocol, ProducerBuffers buffers, Metadata metadata,
                   ProducerIdentity identity, PartitionChooser chooser, RandomGenerator random,
                   ProducerBatch.CompletionListener listener, TransactionWiring transactions, ProducerMetrics metrics) {
         this.channel = new RequestChannel(settings, protocol, metadata, random, metrics.network());
+        this.pollSchedule = buffers.accumulator().pollSchedule();
         BatchOutcomes outcomes = new BatchOutcomes(buffers.accumulator(), identity, metadata, settings, random,
                 listener, metrics);
-        ProduceDrainer drainer = new ProduceDrainer(buffers.accumulator(), identity, metadata,
+        this.drainer = new ProduceDrainer(buffers.accumulator(), identity, metadata,
                 protocol.recordBatchFormat(), settings);
         PendingRecordMover pendingMover = new PendingRecordMover(buffers.pending(), buffers.accumulator(),
                 buffers.pool(), metadata, chooser, listener, settings.maxBlockNs(), metrics);
@@ -96,14 +100,18 @@ public final class Sender implements NetworkHandler {
     @Override
     public long poll(long nowNs) {
         handlerThread = Thread.currentThread();
+        pollSchedule.polling();
+        long nextPollNs = Long.MAX_VALUE;
         try {
-            return pollExchanges(nowNs);
+            nextPollNs = pollExchanges(nowNs);
         } catch (FatalProducerException e) {
             fail(e);
-            return Long.MAX_VALUE;
         } finally {
             handlerThread = null;
         }
+        // Not reached when poll throws: the schedule stays "polling", and every new batch wakes the thread.
+        pollSchedule.nextPollAt(nextPollNs, drainer.nextReadyNs());
+        return nextPollNs;
     }
 
     private long pollExchanges(long nowNs) {
