@@ -167,7 +167,9 @@ public final class Transactions implements TransactionSupport {
      * to wait on again.
      */
     private synchronized TransactionOperation begin(TransactionOperation.Kind kind, StartCall start) {
-        if (pending != null && pending.isDone()) {
+        // A call that timed out and has finished since: the same call again takes its outcome (as Kafka's producer
+        // does), rather than starting anew in a state it already left ("initialised already").
+        if (pending != null && pending.isDone() && pending.kind() != kind) {
             pending = null;
         }
         if (pending != null) {

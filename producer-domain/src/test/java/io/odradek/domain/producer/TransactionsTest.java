@@ -327,4 +327,25 @@ class TransactionsTest {
         call(rig.producer::commitTransaction);
         assertThat(committed("t", 0)).containsExactly("v");
     }
+
+    @ParameterizedTest(name = "v2={0}")
+    @ValueSource(booleans = {false, true})
+    void aCallThatTimedOutAndFinishedSinceReturnsItsOutcomeWhenCalledAgain(boolean v2) {
+        broker = new FakeBroker(3).createTopic("t", 3);
+        broker.coordinator().transactionsV2(v2);
+        rig = ProducerRig.start(broker, b -> b.transactionalId("tx-1").maxBlock(Duration.ofMillis(200)));
+        broker.coordinator().failNext(ApiKey.INIT_PRODUCER_ID, KafkaError.COORDINATOR_LOAD_IN_PROGRESS, 1_000_000);
+        assertThat(callFailing(rig.producer::initTransactions)).isInstanceOf(io.odradek.api.TimeoutException.class);
+
+        broker.coordinator().clearFailures();
+        // The I/O thread goes on retrying without anyone waiting, and succeeds before the application calls again.
+        rig.advance(Duration.ofSeconds(5));
+        rig.runUntilIdle();
+        call(rig.producer::initTransactions);
+
+        rig.producer.beginTransaction();
+        rig.send("t", 0, "k", "v");
+        call(rig.producer::commitTransaction);
+        assertThat(committed("t", 0)).containsExactly("v");
+    }
 }
