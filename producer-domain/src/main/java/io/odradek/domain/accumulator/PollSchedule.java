@@ -9,16 +9,17 @@ package io.odradek.domain.accumulator;
  * it will look again; a thread that opened a batch calls {@link #batchOpened} once the batch is in its queue.
  * Either the I/O thread's walk finds that batch, or the opening thread reads "polling" or the time that walk
  * decided on (the queue is guarded by its monitor, the time is volatile), so no batch waits past its linger.
+ * {@link #memoryWaitBegins} reasons the same way: during a poll the lingering batches read as unknown, and a batch
+ * opened after the poll began without waking the thread is remembered until the next poll begins.
  */
 public final class PollSchedule {
     /** Polling now, or asleep with nothing to wake for: any new batch must wake the I/O thread. */
     private static final long UNKNOWN = Long.MAX_VALUE;
-
-    private final Runnable wakeup;
-    private final long lingerNs;
     /** Polling now: the lingering batches are not known. */
     private static final long LINGER_UNKNOWN = Long.MIN_VALUE;
 
+    private final Runnable wakeup;
+    private final long lingerNs;
     private volatile long nextPollNs = UNKNOWN;
     /** When the first lingering batch the last poll saw stops lingering; MAX_VALUE: none lingered. */
     private volatile long lingerEndsNs = LINGER_UNKNOWN;
