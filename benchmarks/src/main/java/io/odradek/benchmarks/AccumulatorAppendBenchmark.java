@@ -18,8 +18,8 @@ import io.odradek.api.RecordFuture;
 import io.odradek.api.RecordMetadata;
 import io.odradek.codec.KafkaWireProtocol;
 import io.odradek.domain.accumulator.BufferPool;
-import io.odradek.domain.accumulator.PollSchedule;
 import io.odradek.domain.accumulator.PartitionQueue;
+import io.odradek.domain.accumulator.PollSchedule;
 import io.odradek.domain.accumulator.ProducerBatch;
 import io.odradek.domain.accumulator.RecordAccumulator;
 import io.odradek.domain.port.Clock;
@@ -66,7 +66,8 @@ public class AccumulatorAppendBenchmark {
             }
         };
         accumulator = new RecordAccumulator(new KafkaWireProtocol().recordBatchFormat(),
-                new BufferPool(BUFFER_MEMORY_BYTES, BATCH_SIZE_BYTES), clock, BATCH_SIZE_BYTES, new PollSchedule(() -> { }, 0));
+                new BufferPool(BUFFER_MEMORY_BYTES, BATCH_SIZE_BYTES), clock, BATCH_SIZE_BYTES,
+                new PollSchedule(() -> { }, 0));
     }
 
     /** Each appending thread's own round-robin position. */

@@ -31,6 +31,11 @@ public final class BufferPool {
     private int compressionSizeBytes;
     private final ArrayDeque<ByteBuffer> freeCompression = new ArrayDeque<>();
     private final ArrayDeque<Condition> waiters = new ArrayDeque<>();
+    /**
+     * {@code waiters.size()}, written under the lock and read without it: every new batch and every poll of the
+     * I/O thread asks {@link #hasWaiters}, and the lock for that contended with the I/O thread's releases.
+     */
+    private volatile int waiting;
     /** Bytes neither handed out nor kept in {@link #free}. May go negative: see {@link #allocateOverCommit}. */
     private long unallocatedBytes;
     private final Clock clock;
@@ -157,12 +162,7 @@ public final class BufferPool {
 
     /** Whether some thread is blocked waiting for memory: the sender then drains without waiting for linger. */
     public boolean hasWaiters() {
-        lock.lock();
-        try {
-            return !waiters.isEmpty();
-        } finally {
-            lock.unlock();
-        }
+        return waiting > 0;
     }
 
     public long totalBytes() {
@@ -171,12 +171,7 @@ public final class BufferPool {
 
     /** How many threads are blocked waiting for memory now. */
     public int waitingThreads() {
-        lock.lock();
-        try {
-            return waiters.size();
-        } finally {
-            lock.unlock();
-        }
+        return waiting;
     }
 
     public int poolableSizeBytes() {
@@ -211,6 +206,7 @@ public final class BufferPool {
             throws InterruptedException {
         Condition turn = lock.newCondition();
         waiters.addLast(turn);
+        waiting = waiters.size();
         waitBegins.run();
         long remainingNs = maxWaitNs;
         long startNs = clock == null ? 0 : clock.nanoTime();
@@ -236,6 +232,7 @@ public final class BufferPool {
             }
         } finally {
             waiters.remove(turn);
+            waiting = waiters.size();
             signalNextWaiter();
             if (clock != null) {
                 waitObserver.waited(clock.nanoTime() - startNs);

@@ -10,8 +10,8 @@ import org.slf4j.LoggerFactory;
 
 import io.odradek.api.FatalProducerException;
 import io.odradek.api.SslAuthenticationException;
-import io.odradek.domain.accumulator.ProducerBatch;
 import io.odradek.domain.accumulator.PollSchedule;
+import io.odradek.domain.accumulator.ProducerBatch;
 import io.odradek.domain.accumulator.ProducerBuffers;
 import io.odradek.domain.idempotence.ProducerIdentity;
 import io.odradek.domain.metadata.Metadata;

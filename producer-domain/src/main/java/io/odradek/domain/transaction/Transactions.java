@@ -163,12 +163,11 @@ public final class Transactions implements TransactionSupport {
     }
 
     /**
-     * Starts the application's call, or, if the same call timed out earlier and is still under way, returns that one
-     * to wait on again.
+     * Starts the application's call, or, if the same call timed out earlier, returns that one: to wait on again if
+     * it is still under way, for its outcome if it has finished since (as Kafka's producer does, rather than starting
+     * anew in a state it already left: "initialised already"). A finished call of another kind is forgotten.
      */
     private synchronized TransactionOperation begin(TransactionOperation.Kind kind, StartCall start) {
-        // A call that timed out and has finished since: the same call again takes its outcome (as Kafka's producer
-        // does), rather than starting anew in a state it already left ("initialised already").
         if (pending != null && pending.isDone() && pending.kind() != kind) {
             pending = null;
         }
